@@ -1,0 +1,81 @@
+package io.patchbay.accounts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import io.patchbay.platform.Ids;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records every administrative change. The actor and address come from the current
+ * request, so callers only say what happened; callers must never pass a secret in
+ * {@code details}.
+ */
+@Service
+public class AuditLog {
+
+	private static final int MAX_DETAILS = 2000;
+
+	private final JdbcClient jdbc;
+
+	private final Ids ids;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Ids ids, Clock clock) {
+		this.jdbc = jdbc;
+		this.ids = ids;
+		this.clock = clock;
+	}
+
+	public void record(String action, String objectType, String objectId, String objectName, @Nullable String details) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		Long actorId = null;
+		String actorName = "system";
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInMember member) {
+			actorId = member.id();
+			actorName = member.email();
+		}
+		else if (authentication != null && authentication.isAuthenticated()) {
+			actorName = authentication.getName();
+		}
+		this.jdbc
+			.sql("INSERT INTO audit_entry (id, occurred_at, actor_id, actor_name, action, object_type, object_id, "
+					+ "object_name, details, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(this.ids.next(), Timestamp.from(this.clock.instant()), actorId, actorName, action, objectType,
+					objectId, objectName, truncate(details), clientAddress())
+			.update();
+	}
+
+	public List<AuditEntry> latest(int limit) {
+		return this.jdbc.sql("SELECT * FROM audit_entry ORDER BY occurred_at DESC, id DESC LIMIT ?")
+			.param(Math.clamp(limit, 1, 500))
+			.query((rs, row) -> new AuditEntry(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("action"),
+					rs.getString("object_type"), rs.getString("object_id"), rs.getString("object_name"),
+					rs.getString("details"), rs.getString("ip")))
+			.list();
+	}
+
+	private static @Nullable String truncate(@Nullable String details) {
+		return (details != null && details.length() > MAX_DETAILS) ? details.substring(0, MAX_DETAILS) : details;
+	}
+
+	private static @Nullable String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.patchbay.accounts;
+
+import java.util.Collection;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The member behind a console or member-app session (or an HTTP Basic call), with their
+ * admin permissions as authorities.
+ */
+public final class SignedInMember implements UserDetails, CredentialsContainer {
+
+	private final long id;
+
+	private final String email;
+
+	private final String name;
+
+	private @Nullable String passwordHash;
+
+	private final boolean active;
+
+	private final Set<AdminPermission> permissions;
+
+	SignedInMember(long id, String email, String name, @Nullable String passwordHash, boolean active,
+			Set<AdminPermission> permissions) {
+		this.id = id;
+		this.email = email;
+		this.name = name;
+		this.passwordHash = passwordHash;
+		this.active = active;
+		this.permissions = Set.copyOf(permissions);
+	}
+
+	public long id() {
+		return this.id;
+	}
+
+	public String email() {
+		return this.email;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public boolean isAdministrator() {
+		return !this.permissions.isEmpty();
+	}
+
+	public boolean holds(AdminPermission permission) {
+		return this.permissions.contains(permission);
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return this.permissions.stream()
+			.map((permission) -> new SimpleGrantedAuthority(permission.authority()))
+			.toList();
+	}
+
+	@Override
+	public @Nullable String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.email;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return this.active;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+}

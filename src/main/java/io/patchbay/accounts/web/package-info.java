@@ -1,0 +1,7 @@
+/**
+ * Sign-in, the home redirect and the audit log, as pages and as admin API.
+ */
+@NullMarked
+package io.patchbay.accounts.web;
+
+import org.jspecify.annotations.NullMarked;

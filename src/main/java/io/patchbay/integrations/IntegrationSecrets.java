@@ -1,0 +1,141 @@
+package io.patchbay.integrations;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.SecretBox;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An integration's two secrets. The app secret is kept encrypted because it must be
+ * usable (HMAC key for proofs and webhook signatures); the access token is kept only as a
+ * SHA-256 hash because Patchbay only ever needs to recognise it.
+ */
+@Service
+@Transactional
+public class IntegrationSecrets {
+
+	/** Lets secret scanners recognise a leaked Patchbay token. */
+	static final String TOKEN_PREFIX = "pbt_";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final IntegrationRepository repository;
+
+	private final SecretBox box;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	IntegrationSecrets(IntegrationRepository repository, SecretBox box, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.box = box;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a new token, revoking the previous one at once; the token is shown only
+	 * here.
+	 */
+	public String createAccessToken(Integration integration) {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.jdbc.sql("DELETE FROM access_token WHERE integration_id = ?").param(integration.id()).update();
+		this.jdbc.sql("INSERT INTO access_token (integration_id, token_hash, created_at) VALUES (?, ?, ?)")
+			.params(integration.id(), hash(token), Timestamp.from(this.clock.instant()))
+			.update();
+		this.audit.record(
+				integration.hasAccessToken() ? "integration.access_token_reset" : "integration.access_token_created",
+				Integrations.AUDIT_TYPE, String.valueOf(integration.id()), integration.name(), null);
+		return token;
+	}
+
+	public void revokeAccessToken(Integration integration) {
+		this.jdbc.sql("DELETE FROM access_token WHERE integration_id = ?").param(integration.id()).update();
+		this.audit.record("integration.access_token_revoked", Integrations.AUDIT_TYPE, String.valueOf(integration.id()),
+				integration.name(), null);
+	}
+
+	/** The integration a live token belongs to, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Long> integrationOf(String token) {
+		if (!token.startsWith(TOKEN_PREFIX)) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT integration_id FROM access_token WHERE token_hash = ?")
+			.param(hash(token))
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Reveals the app secret to an administrator; every reveal is audited. */
+	public String revealAppSecret(Integration integration) {
+		this.audit.record("integration.app_secret_revealed", Integrations.AUDIT_TYPE, String.valueOf(integration.id()),
+				integration.name(), null);
+		return appSecret(integration.id());
+	}
+
+	/** Replaces the app secret; the old one stops working at once. */
+	public String resetAppSecret(Integration integration) {
+		String secret = newAppSecret();
+		this.repository.updateAppSecret(integration.id(), encrypt(integration.id(), secret));
+		this.audit.record("integration.app_secret_reset", Integrations.AUDIT_TYPE, String.valueOf(integration.id()),
+				integration.name(), null);
+		return secret;
+	}
+
+	/**
+	 * The app secret for signing and proofs, without an audit entry: for Patchbay's own
+	 * use.
+	 */
+	@Transactional(readOnly = true)
+	public String appSecret(long integrationId) {
+		return this.box.decrypt(this.repository.encryptedAppSecret(integrationId), context(integrationId));
+	}
+
+	String newEncryptedAppSecret(long integrationId) {
+		return encrypt(integrationId, newAppSecret());
+	}
+
+	private String newAppSecret() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	private String encrypt(long integrationId, String secret) {
+		return this.box.encrypt(secret, context(integrationId));
+	}
+
+	private static String context(long integrationId) {
+		return "integration/" + integrationId + "/app_secret";
+	}
+
+	static String hash(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The registry of custom integrations and bots: app id and secret, access tokens,
+ * permissions, security settings, usage figures, dormancy and deletion.
+ */
+@NullMarked
+package io.patchbay.integrations;
+
+import org.jspecify.annotations.NullMarked;

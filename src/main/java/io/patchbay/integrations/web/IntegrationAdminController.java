@@ -1,0 +1,147 @@
+package io.patchbay.integrations.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.patchbay.integrations.Integration;
+import io.patchbay.integrations.IntegrationChanges;
+import io.patchbay.integrations.IntegrationLogos;
+import io.patchbay.integrations.IntegrationSecrets;
+import io.patchbay.integrations.IntegrationUsage;
+import io.patchbay.integrations.Integrations;
+import io.patchbay.platform.Ids;
+import io.patchbay.platform.InvalidInputException;
+import io.patchbay.platform.NotFoundException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The admin REST API of the integrations registry ({@code integrations.md}).
+ */
+@RestController
+@RequestMapping("/api/admin/integrations")
+@PreAuthorize("hasAuthority('manage_integrations')")
+class IntegrationAdminController {
+
+	private final Integrations integrations;
+
+	private final IntegrationSecrets secrets;
+
+	private final IntegrationLogos logos;
+
+	private final IntegrationUsage usage;
+
+	IntegrationAdminController(Integrations integrations, IntegrationSecrets secrets, IntegrationLogos logos,
+			IntegrationUsage usage) {
+		this.integrations = integrations;
+		this.secrets = secrets;
+		this.logos = logos;
+		this.usage = usage;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	IntegrationView create(@RequestBody IntegrationRequests.Create request) {
+		Integration created = this.integrations.create(IntegrationRequests.required(request.name(), "name"),
+				(request.description() != null) ? request.description() : "", IntegrationRequests.kind(request.kind()));
+		return IntegrationView.of(created, this.usage.usage(created.id()));
+	}
+
+	@GetMapping
+	List<IntegrationView> list() {
+		return this.integrations.all()
+			.stream()
+			.map((integration) -> IntegrationView.of(integration, this.usage.usage(integration.id())))
+			.toList();
+	}
+
+	@GetMapping("/{id}")
+	IntegrationView one(@PathVariable String id) {
+		Integration integration = find(id);
+		return IntegrationView.of(integration, this.usage.usage(integration.id()));
+	}
+
+	@PatchMapping("/{id}")
+	IntegrationView edit(@PathVariable String id, @RequestBody IntegrationRequests.Edit request) {
+		Integration updated = this.integrations.update(find(id).id(),
+				new IntegrationChanges(request.name(), request.description(), request.enabled(), request.visible()));
+		return IntegrationView.of(updated, this.usage.usage(updated.id()));
+	}
+
+	@PutMapping("/{id}/logo")
+	IntegrationView logo(@PathVariable String id, @RequestParam("file") MultipartFile file) throws IOException {
+		Integration integration = find(id);
+		this.logos.change(integration, file.getBytes());
+		return IntegrationView.of(this.integrations.find(integration.id()), this.usage.usage(integration.id()));
+	}
+
+	@PostMapping("/{id}/access-token")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, String> createAccessToken(@PathVariable String id) {
+		return Map.of("accessToken", this.secrets.createAccessToken(find(id)));
+	}
+
+	@DeleteMapping("/{id}/access-token")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revokeAccessToken(@PathVariable String id) {
+		this.secrets.revokeAccessToken(find(id));
+	}
+
+	@GetMapping("/{id}/app-secret")
+	Map<String, String> revealAppSecret(@PathVariable String id) {
+		return Map.of("appSecret", this.secrets.revealAppSecret(find(id)));
+	}
+
+	@PostMapping("/{id}/app-secret")
+	Map<String, String> resetAppSecret(@PathVariable String id) {
+		return Map.of("appSecret", this.secrets.resetAppSecret(find(id)));
+	}
+
+	@PutMapping("/{id}/permissions")
+	IntegrationView permissions(@PathVariable String id, @RequestBody IntegrationRequests.Permissions request) {
+		if (request.permissions() == null) {
+			throw new InvalidInputException("permissions", "permissions is required (a list, possibly empty)");
+		}
+		Integration updated = this.integrations.replacePermissions(find(id).id(), Set.copyOf(request.permissions()),
+				IntegrationRequests.groupAccess(request.groupAccess()));
+		return IntegrationView.of(updated, this.usage.usage(updated.id()));
+	}
+
+	@PutMapping("/{id}/security")
+	IntegrationView security(@PathVariable String id, @RequestBody IntegrationRequests.Security request) {
+		Integration updated = this.integrations.replaceSecurity(find(id).id(),
+				(request.allowedIps() != null) ? request.allowedIps() : List.of(),
+				Boolean.TRUE.equals(request.requireAppSecretProof()));
+		return IntegrationView.of(updated, this.usage.usage(updated.id()));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String id) {
+		this.integrations.delete(find(id).id());
+	}
+
+	private Integration find(String id) {
+		long parsed = Ids.parse(id);
+		if (parsed <= 0) {
+			throw new NotFoundException("Integration", id);
+		}
+		return this.integrations.find(parsed);
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.patchbay.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code PATCHBAY_*} settings of an install.
+ *
+ * @param mode {@code dev} (default) or {@code production}
+ * @param dataDir where the embedded database and generated keys live
+ * @param baseUrl the public URL members and integrations reach Patchbay at
+ * @param masterKey base64 of 32 random bytes that encrypt secrets at rest; generated into
+ * the data dir in dev mode when absent
+ * @param allowEmbeddedDb lets production mode run on the embedded H2 database
+ * @param adminEmail the bootstrap administrator's email
+ * @param adminPassword the bootstrap administrator's password; generated when absent
+ */
+@ConfigurationProperties("patchbay")
+public record PatchbayProperties(@DefaultValue("dev") Mode mode, @DefaultValue("./data") Path dataDir, URI baseUrl,
+		@Nullable String masterKey, @DefaultValue("false") boolean allowEmbeddedDb,
+		@DefaultValue("admin@patchbay.local") String adminEmail, @Nullable String adminPassword) {
+
+	public boolean production() {
+		return this.mode == Mode.PRODUCTION;
+	}
+
+}
