@@ -61,7 +61,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, JsonMapper json)
+			throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Patchbay\"");
 			writeProblem(json, response, HttpStatus.UNAUTHORIZED, ex.getMessage());
@@ -69,6 +70,7 @@ class SecurityConfiguration {
 		AccessDeniedHandler denied = (request, response, ex) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
 				"Your account lacks the permission for this operation");
 		http.securityMatcher("/api/**", "/actuator/**")
+			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 				.permitAll()
 				.requestMatchers("/actuator/**")
@@ -84,12 +86,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain consoleSecurity(HttpSecurity http, PatchbayProperties properties) throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			PatchbayProperties properties) throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setExceptionMappings(
 				Map.of(ThrottledAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
 		failures.setDefaultFailureUrl("/login?error");
-		http.authorizeHttpRequests((requests) -> {
+		http.authenticationManager(authenticationManager).authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
 				.permitAll();
 			if (properties.production()) {

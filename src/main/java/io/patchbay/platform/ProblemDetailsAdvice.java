@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -68,13 +67,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					"The request body is not valid JSON of the expected shape"));
 	}
 
-	@Override
-	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "The file is too large", "file"));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, @Nullable String detail, @Nullable String field) {
+	static ProblemDetail problem(HttpStatus status, @Nullable String detail, @Nullable String field) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		if (field != null) {
 			problem.setProperty("field", field);

@@ -1,0 +1,85 @@
+package io.patchbay.integrations;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.patchbay.AdminApi;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reads every column of every table straight from the database and finds no app secret
+ * and no access token in clear.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class SecretsAtRestIntegrationTests {
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void noSecretOrTokenIsStoredInClear() {
+		RestTestClient admin = AdminApi.asAdministrator(this.client);
+		String id = (String) admin.post()
+			.uri("/api/admin/integrations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(java.util.Map.of("name", "At rest " + System.nanoTime(), "kind", "BOT"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		String token = (String) admin.post()
+			.uri("/api/admin/integrations/{id}/access-token", id)
+			.exchange()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("accessToken");
+		String secret = (String) admin.get()
+			.uri("/api/admin/integrations/{id}/app-secret", id)
+			.exchange()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("appSecret");
+
+		String everything = dumpAllTables();
+		assertThat(everything).contains(id);
+		assertThat(everything).doesNotContain(token, token.substring(4), secret, secret.toUpperCase());
+		assertThat(everything).doesNotContain(AdminApi.PASSWORD);
+	}
+
+	private String dumpAllTables() {
+		List<String> tables = this.jdbc
+			.sql("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) "
+					+ "AND table_type IN ('BASE TABLE', 'TABLE')")
+			.query(String.class)
+			.list();
+		assertThat(tables).contains("integration", "access_token", "member", "audit_entry");
+		List<String> values = new ArrayList<>();
+		for (String table : tables) {
+			this.jdbc.sql("SELECT * FROM " + table).query((rs) -> {
+				for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+					values.add(String.valueOf(rs.getObject(column)));
+				}
+			});
+		}
+		return String.join("\n", values);
+	}
+
+}
