@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.patchbay.accounts.AuditLog;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -33,12 +34,16 @@ public class Dormancy {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Dormancy(JdbcClient jdbc, List<DormancyExemption> exemptions, AuditLog audit, Clock clock) {
+	Dormancy(JdbcClient jdbc, List<DormancyExemption> exemptions, AuditLog audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.exemptions = exemptions;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -70,6 +75,7 @@ public class Dormancy {
 				.params(Integration.DORMANT, Timestamp.from(this.clock.instant()), candidate.id())
 				.update();
 			if (updated == 1) {
+				this.events.publishEvent(new IntegrationChanged(candidate.id()));
 				this.audit.record("integration.disabled_dormant", Integrations.AUDIT_TYPE,
 						String.valueOf(candidate.id()), candidate.name(), "no API call for 60 days");
 				disabled++;

@@ -15,6 +15,7 @@ import javax.imageio.stream.ImageInputStream;
 import io.patchbay.accounts.AuditLog;
 import io.patchbay.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +39,14 @@ public class IntegrationLogos {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	IntegrationLogos(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	IntegrationLogos(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -53,6 +57,7 @@ public class IntegrationLogos {
 			.sql("INSERT INTO integration_logo (integration_id, content_type, content, updated_at) VALUES (?, ?, ?, ?)")
 			.params(integration.id(), contentType, content, Timestamp.from(this.clock.instant()))
 			.update();
+		this.events.publishEvent(new IntegrationChanged(integration.id()));
 		this.audit.record("integration.logo_changed", Integrations.AUDIT_TYPE, String.valueOf(integration.id()),
 				integration.name(), contentType + ", " + content.length + " bytes");
 	}

@@ -13,6 +13,7 @@ import java.util.Optional;
 import io.patchbay.accounts.AuditLog;
 import io.patchbay.platform.SecretBox;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +40,17 @@ public class IntegrationSecrets {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	IntegrationSecrets(IntegrationRepository repository, SecretBox box, JdbcClient jdbc, AuditLog audit, Clock clock) {
+	IntegrationSecrets(IntegrationRepository repository, SecretBox box, JdbcClient jdbc, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.box = box;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -61,6 +66,7 @@ public class IntegrationSecrets {
 		this.jdbc.sql("INSERT INTO access_token (integration_id, token_hash, created_at) VALUES (?, ?, ?)")
 			.params(integration.id(), hash(token), Timestamp.from(this.clock.instant()))
 			.update();
+		this.events.publishEvent(new IntegrationChanged(integration.id()));
 		this.audit.record(
 				integration.hasAccessToken() ? "integration.access_token_reset" : "integration.access_token_created",
 				Integrations.AUDIT_TYPE, String.valueOf(integration.id()), integration.name(), null);
@@ -69,18 +75,15 @@ public class IntegrationSecrets {
 
 	public void revokeAccessToken(Integration integration) {
 		this.jdbc.sql("DELETE FROM access_token WHERE integration_id = ?").param(integration.id()).update();
+		this.events.publishEvent(new IntegrationChanged(integration.id()));
 		this.audit.record("integration.access_token_revoked", Integrations.AUDIT_TYPE, String.valueOf(integration.id()),
 				integration.name(), null);
 	}
 
-	/** The integration a live token belongs to, if any. */
 	@Transactional(readOnly = true)
-	public Optional<Long> integrationOf(String token) {
-		if (!token.startsWith(TOKEN_PREFIX)) {
-			return Optional.empty();
-		}
+	Optional<Long> integrationOfHash(String tokenHash) {
 		return this.jdbc.sql("SELECT integration_id FROM access_token WHERE token_hash = ?")
-			.param(hash(token))
+			.param(tokenHash)
 			.query(Long.class)
 			.optional();
 	}
@@ -96,6 +99,7 @@ public class IntegrationSecrets {
 	public String resetAppSecret(Integration integration) {
 		String secret = newAppSecret();
 		this.repository.updateAppSecret(integration.id(), encrypt(integration.id(), secret));
+		this.events.publishEvent(new IntegrationChanged(integration.id()));
 		this.audit.record("integration.app_secret_reset", Integrations.AUDIT_TYPE, String.valueOf(integration.id()),
 				integration.name(), null);
 		return secret;

@@ -85,6 +85,7 @@ public class Integrations {
 		boolean visible = (changes.visible() != null) ? changes.visible() : current.visible();
 		String disabledReason = enabled ? null : current.disabledReason();
 		this.repository.updateDetails(id, name, description, enabled, visible, disabledReason, this.clock.instant());
+		this.events.publishEvent(new IntegrationChanged(id));
 		this.audit.record("integration.updated", AUDIT_TYPE, String.valueOf(id), name,
 				describeChanges(current, name, description, enabled, visible));
 		return find(id);
@@ -100,6 +101,7 @@ public class Integrations {
 		this.repository.replacePermissions(id, permissions);
 		this.repository.replaceGroupAccess(id, groupAccess);
 		this.repository.touch(id, this.clock.instant());
+		this.events.publishEvent(new IntegrationChanged(id));
 		this.audit.record("integration.permissions_changed", AUDIT_TYPE, String.valueOf(id), current.name(),
 				"permissions=" + permissions.stream().map(Permission::apiName).sorted().toList() + " groupAccess="
 						+ (groupAccess.all() ? "ALL" : groupAccess.groupIds()));
@@ -120,6 +122,7 @@ public class Integrations {
 		SecuritySettings security = new SecuritySettings(List.copyOf(normalized), requireAppSecretProof);
 		this.repository.updateSecurity(id, security);
 		this.repository.touch(id, this.clock.instant());
+		this.events.publishEvent(new IntegrationChanged(id));
 		this.audit.record("integration.security_changed", AUDIT_TYPE, String.valueOf(id), current.name(),
 				"allowedIps=" + security.allowedIps() + " requireAppSecretProof=" + requireAppSecretProof);
 		return find(id);
@@ -132,6 +135,7 @@ public class Integrations {
 	public void delete(long id) {
 		Integration current = find(id);
 		this.events.publishEvent(new IntegrationDeleted(id, current.pageId(), current.name()));
+		this.events.publishEvent(new IntegrationChanged(id));
 		this.repository.delete(id);
 		this.audit.record("integration.deleted", AUDIT_TYPE, String.valueOf(id), current.name(), null);
 	}

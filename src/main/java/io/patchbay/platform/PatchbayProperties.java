@@ -2,6 +2,7 @@ package io.patchbay.platform;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,11 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowEmbeddedDb lets production mode run on the embedded H2 database
  * @param adminEmail the bootstrap administrator's email
  * @param adminPassword the bootstrap administrator's password; generated when absent
+ * @param trustedProxies CIDR blocks of reverse proxies whose {@code X-Forwarded-For} is
+ * believed; empty by default, so the header is ignored
  */
 @ConfigurationProperties("patchbay")
 public record PatchbayProperties(@DefaultValue("dev") Mode mode, @DefaultValue("./data") Path dataDir, URI baseUrl,
 		@Nullable String masterKey, @DefaultValue("false") boolean allowEmbeddedDb,
-		@DefaultValue("admin@patchbay.local") String adminEmail, @Nullable String adminPassword) {
+		@DefaultValue("admin@patchbay.local") String adminEmail, @Nullable String adminPassword,
+		@DefaultValue List<String> trustedProxies) {
 
 	public boolean production() {
 		return this.mode == Mode.PRODUCTION;

@@ -1,0 +1,77 @@
+package io.patchbay.graph;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Renders every Graph API failure in Workplace's error envelope
+ * {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}: never an HTML
+ * page, never a stack trace.
+ */
+@RestControllerAdvice(basePackageClasses = GraphErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class GraphErrors {
+
+	static final String TRACE_ATTRIBUTE = GraphErrors.class.getName() + ".trace";
+
+	private static final Logger log = LoggerFactory.getLogger(GraphErrors.class);
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> graph(GraphException ex, HttpServletRequest request) {
+		return envelope(ex, request);
+	}
+
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+			HttpMediaTypeException.class })
+	ResponseEntity<Map<String, Object>> badRequest(Exception ex, HttpServletRequest request) {
+		return envelope(GraphException.invalidParameter("(#100) Invalid parameter"), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> unexpected(Exception ex, HttpServletRequest request) {
+		log.error("Graph API request {} {} failed (fbtrace_id {})", request.getMethod(), request.getRequestURI(),
+				trace(request), ex);
+		return envelope(new GraphException(500, "GraphMethodException", 1, null,
+				"An unknown error has occurred. Please retry your request."), request);
+	}
+
+	static ResponseEntity<Map<String, Object>> envelope(GraphException ex, HttpServletRequest request) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("message", ex.getMessage());
+		error.put("type", ex.type());
+		error.put("code", ex.code());
+		if (ex.subcode() != null) {
+			error.put("error_subcode", ex.subcode());
+		}
+		error.put("fbtrace_id", trace(request));
+		var response = ResponseEntity.status(ex.status());
+		if (ex.status() == 401) {
+			response.header("WWW-Authenticate", "OAuth \"Facebook Platform\" \"invalid_token\"");
+		}
+		return response.body(Map.of("error", error));
+	}
+
+	static String trace(HttpServletRequest request) {
+		Object trace = request.getAttribute(TRACE_ATTRIBUTE);
+		if (trace == null) {
+			trace = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+			request.setAttribute(TRACE_ATTRIBUTE, trace);
+		}
+		return trace.toString();
+	}
+
+}
