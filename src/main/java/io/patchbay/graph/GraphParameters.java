@@ -37,11 +37,18 @@ final class GraphParameters {
 			throw tooLarge();
 		}
 		Map<String, String> values = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, given) -> {
-			if (given.length > 0) {
-				values.put(name, given[0]);
-			}
-		});
+		try {
+			request.getParameterMap().forEach((name, given) -> {
+				if (given.length > 0) {
+					values.put(name, given[0]);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			// Tomcat refuses undecodable parameters (such as %FF in UTF-8) only when
+			// asked.
+			throw GraphException.invalidParameter("(#100) The request parameters cannot be decoded");
+		}
 		String contentType = request.getContentType();
 		if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
 			JsonNode body = readJson(request, json);
