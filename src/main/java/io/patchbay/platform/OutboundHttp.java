@@ -1,0 +1,137 @@
+package io.patchbay.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one HTTP client for calls leaving Patchbay (webhooks, handshakes, connections): a
+ * shared connection pool that caps concurrent calls per host (so one slow receiver
+ * cannot starve the others), never follows redirects, enforces a hard deadline per call,
+ * reads at most a small excerpt of any answer, and in production mode refuses private
+ * and special-purpose addresses at connect time ({@link AddressPolicy}).
+ */
+public class OutboundHttp implements AutoCloseable {
+
+	static final int EXCERPT_BYTES = 4096;
+
+	private final CloseableHttpClient client;
+
+	private final PoolingHttpClientConnectionManager connections;
+
+	private final ScheduledExecutorService deadlines = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("outbound-deadlines").factory());
+
+	private final boolean httpsOnly;
+
+	OutboundHttp(boolean production, List<String> allowedCidrs, int maxPerHost, int maxTotal, String userAgent) {
+		this.httpsOnly = production;
+		this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+			.setDnsResolver(new AddressPolicy(production, allowedCidrs))
+			.setMaxConnPerRoute(maxPerHost)
+			.setMaxConnTotal(maxTotal)
+			.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
+			.setDefaultConnectionConfig(ConnectionConfig.custom()
+				.setConnectTimeout(Timeout.ofSeconds(10))
+				.setSocketTimeout(Timeout.ofSeconds(30))
+				.setTimeToLive(Timeout.ofMinutes(5))
+				.build())
+			.build();
+		this.client = HttpClients.custom()
+			.setConnectionManager(this.connections)
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.setUserAgent(userAgent)
+			.build();
+	}
+
+	/** Refuses URLs that production mode never calls: anything but absolute https. */
+	public void checkUrl(java.net.URI uri) throws OutboundException {
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!(scheme.equals("https") || (!this.httpsOnly && scheme.equals("http"))) || uri.getHost() == null) {
+			throw new OutboundException(this.httpsOnly ? "Only https URLs are allowed in production mode"
+					: "Only absolute http or https URLs are allowed");
+		}
+	}
+
+	public OutboundResponse send(OutboundRequest request) throws OutboundException {
+		checkUrl(request.uri());
+		HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
+		request.headers().forEach(http::setHeader);
+		if (request.body() != null) {
+			http.setEntity(new ByteArrayEntity(request.body(), null));
+		}
+		Timeout timeout = Timeout.of(request.timeout());
+		http.setConfig(RequestConfig.custom()
+			.setResponseTimeout(timeout)
+			.setConnectionRequestTimeout(Timeout.ofSeconds(30))
+			.build());
+		// A receiver that drips its answer byte by byte never trips the socket timeout:
+		// the deadline cancels the whole exchange.
+		ScheduledFuture<?> deadline = this.deadlines.schedule(http::cancel, request.timeout().toMillis(),
+				TimeUnit.MILLISECONDS);
+		long start = System.nanoTime();
+		try (CloseableHttpResponse response = this.client.execute(http)) {
+			String excerpt = excerpt(response);
+			Map<String, String> headers = new HashMap<>();
+			for (Header header : response.getHeaders()) {
+				headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+			}
+			return new OutboundResponse(response.getCode(), headers, excerpt,
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (UnknownHostException ex) {
+			throw new OutboundException("Unknown host or refused address: " + ex.getMessage());
+		}
+		catch (IOException ex) {
+			boolean timedOut = http.isCancelled() || ex instanceof java.net.SocketTimeoutException;
+			throw new OutboundException(timedOut ? "Timed out after " + request.timeout().toSeconds() + " s"
+					: ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+		finally {
+			deadline.cancel(false);
+		}
+	}
+
+	private static String excerpt(CloseableHttpResponse response) throws IOException {
+		if (response.getEntity() == null) {
+			return "";
+		}
+		try (InputStream body = response.getEntity().getContent()) {
+			byte[] bytes = body.readNBytes(EXCERPT_BYTES);
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.deadlines.shutdownNow();
+		this.client.close();
+	}
+
+}
