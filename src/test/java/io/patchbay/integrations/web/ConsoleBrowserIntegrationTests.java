@@ -35,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in, create a bot, configure it, and delete it. Uses the locally installed Chromium and
  * chromedriver so that nothing is downloaded while the tests run.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "patchbay.admin-email=admin@example.com", "patchbay.admin-password=correct-horse-battery",
-				"patchbay.data-dir=${java.io.tmpdir}/patchbay-console-test-${random.uuid}",
-				"spring.datasource.url=jdbc:h2:mem:console-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "patchbay.admin-email=admin@example.com",
+		"patchbay.admin-password=correct-horse-battery",
+		"patchbay.data-dir=${java.io.tmpdir}/patchbay-console-test-${random.uuid}",
+		"spring.datasource.url=jdbc:h2:mem:console-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 class ConsoleBrowserIntegrationTests {
 
 	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -57,7 +57,7 @@ class ConsoleBrowserIntegrationTests {
 	private Path profile;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
+	void startBrowser(org.junit.jupiter.api.TestInfo test) throws IOException {
 		boolean strict = "true".equals(System.getenv("PATCHBAY_TEST_STRICT"));
 		if (!strict) {
 			Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "chromedriver is not installed at " + CHROMEDRIVER);
@@ -70,6 +70,10 @@ class ConsoleBrowserIntegrationTests {
 				"--disable-sync", "--window-size=1280,1800", "--user-data-dir=" + this.profile);
 		// An explicit driver executable keeps Selenium Manager from looking for (and
 		// downloading) one.
+		if (test.getTags().contains("no-javascript")) {
+			options.setExperimentalOption("prefs",
+					java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
@@ -111,10 +115,16 @@ class ConsoleBrowserIntegrationTests {
 			.as("a bot starts with message_any_member")
 			.isTrue();
 
-		// The access token is shown once.
+		// The access token is shown once, swapped in by htmx: the rest of the page stays,
+		// which also proves htmx requests carry the CSRF token.
+		WebElement page = this.driver.findElement(By.tagName("main"));
 		click(By.id("create-access-token"));
 		String token = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("access-token"))).getText();
 		assertThat(token).startsWith("pbt_");
+		assertThat(page.isDisplayed()).as("htmx swapped only the access token panel").isTrue();
+		click(By.id("reveal-app-secret"));
+		this.wait.until(ExpectedConditions.textMatches(By.id("app-secret-value"),
+				java.util.regex.Pattern.compile("^[0-9a-f]{64}$")));
 		saveScreenshot();
 
 		// Permissions survive a reload.
@@ -139,8 +149,7 @@ class ConsoleBrowserIntegrationTests {
 		this.driver.get(detailUrl + "?lang=fr");
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-status"), "Désactivée"));
 		assertThat(this.driver.findElement(By.cssSelector("#permissions h2")).getText()).isEqualTo("Autorisations");
-		assertThat(this.driver.findElement(By.cssSelector("label[for=confirm-name]")).getText())
-			.contains("Saisissez");
+		assertThat(this.driver.findElement(By.cssSelector("label[for=confirm-name]")).getText()).contains("Saisissez");
 		this.driver.get(detailUrl + "?lang=en");
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-status"), "Disabled"));
 
@@ -158,11 +167,16 @@ class ConsoleBrowserIntegrationTests {
 		List<WebElement> links = this.driver.findElements(By.cssSelector("#integrations a"));
 		assertThat(links).extracting(WebElement::getText).doesNotContain(name);
 
+		// An unknown integration gets a friendly page, not a stack trace.
+		this.driver.get(url("/console/integrations/987654321"));
+		assertThat(this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText())
+			.isEqualTo("Not found");
+
 		// And the audit log tells the story.
 		this.driver.get(url("/console/audit"));
 		String audit = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit"))).getText();
 		assertThat(audit).contains("integration.created", "integration.access_token_created",
-				"integration.permissions_changed", "integration.deleted");
+				"integration.app_secret_revealed", "integration.permissions_changed", "integration.deleted");
 	}
 
 	@Test
@@ -173,13 +187,34 @@ class ConsoleBrowserIntegrationTests {
 			click(By.id("open-create"));
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-name"))).sendKeys("HR sync");
 			click(By.id("create-submit"));
-			this.wait.until(ExpectedConditions.or(
-					ExpectedConditions.presenceOfElementLocated(By.id("integration-name")),
-					ExpectedConditions.presenceOfElementLocated(By.cssSelector("#create-dialog .notice.error"))));
+			this.wait
+				.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("integration-name")),
+						ExpectedConditions.presenceOfElementLocated(By.cssSelector("#create-dialog .notice.error"))));
 		}
 		assertThat(this.driver.findElement(By.cssSelector("#create-dialog .notice.error")).getText())
 			.contains("already exists");
 		assertThat(this.driver.findElement(By.id("create-name")).getAttribute("value")).isEqualTo("HR sync");
+	}
+
+	/** Every action works as a plain form too: htmx and the dialog only make it nicer. */
+	@Test
+	@org.junit.jupiter.api.Tag("no-javascript")
+	void consoleWorksWithoutJavaScript() {
+		signIn();
+		click(By.id("open-create"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-name"))).sendKeys("Payroll export");
+		click(By.id("create-submit"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), "Payroll export"));
+		submitAndWait(By.id("create-access-token"));
+		assertThat(this.driver.findElement(By.id("access-token")).getText()).startsWith("pbt_");
+		submitAndWait(By.id("reveal-app-secret"));
+		assertThat(this.driver.findElement(By.id("app-secret-value")).getText()).matches("[0-9a-f]{64}");
+		this.driver.findElement(By.id("allowed-ips")).sendKeys("not-an-address");
+		submitAndWait(By.id("save-security"));
+		assertThat(this.driver.findElement(By.cssSelector("#security .notice.error")).getText()).isNotBlank();
+		this.driver.navigate().refresh();
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), "Payroll export"));
+		assertThat(this.driver.findElements(By.id("access-token"))).as("the token is shown only once").isEmpty();
 	}
 
 	private void signIn() {
