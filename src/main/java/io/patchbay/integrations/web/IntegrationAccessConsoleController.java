@@ -1,0 +1,58 @@
+package io.patchbay.integrations.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import io.patchbay.integrations.Integration;
+import io.patchbay.integrations.Integrations;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Permissions and Security sections: what an integration may do, which groups it
+ * reaches, and where its calls may come from.
+ */
+@Controller
+@RequestMapping("/console/integrations/{id}")
+@PreAuthorize("hasAuthority('manage_integrations')")
+class IntegrationAccessConsoleController {
+
+	private final Integrations integrations;
+
+	private final IntegrationDetailPage detailPage;
+
+	IntegrationAccessConsoleController(Integrations integrations, IntegrationDetailPage detailPage) {
+		this.integrations = integrations;
+		this.detailPage = detailPage;
+	}
+
+	/** Unchecked boxes are simply absent from the form, hence the empty default. */
+	@PostMapping("/permissions")
+	String permissions(@PathVariable String id, @RequestParam(defaultValue = "") List<String> permissions,
+			@RequestParam(defaultValue = "ALL") String groupAccessMode,
+			@RequestParam(defaultValue = "") String groupIds, RedirectAttributes flash) {
+		Integration integration = this.detailPage.find(id);
+		this.integrations.replacePermissions(integration.id(), Set.copyOf(permissions),
+				IntegrationRequests.groupAccess(groupAccessMode, groupIds));
+		flash.addFlashAttribute("notice", "notice.saved");
+		return IntegrationDetailPage.redirect(integration.id(), "permissions");
+	}
+
+	@PostMapping("/security")
+	String security(@PathVariable String id, @RequestParam(defaultValue = "") String allowedIps,
+			@RequestParam(defaultValue = "false") boolean requireAppSecretProof, RedirectAttributes flash) {
+		Integration integration = this.detailPage.find(id);
+		List<String> addresses = Arrays.stream(allowedIps.split("\\R")).map(String::strip).toList();
+		this.integrations.replaceSecurity(integration.id(), addresses, requireAppSecretProof);
+		flash.addFlashAttribute("notice", "notice.saved");
+		return IntegrationDetailPage.redirect(integration.id(), "security");
+	}
+
+}

@@ -1,0 +1,255 @@
+package io.patchbay.integrations.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks the admin console in a real headless Chromium, as an administrator would: sign
+ * in, create a bot, configure it, and delete it. Uses the locally installed Chromium and
+ * chromedriver so that nothing is downloaded while the tests run.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "patchbay.admin-email=admin@example.com",
+		"patchbay.admin-password=correct-horse-battery",
+		"patchbay.data-dir=${java.io.tmpdir}/patchbay-console-test-${random.uuid}",
+		"spring.datasource.url=jdbc:h2:mem:console-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+class ConsoleBrowserIntegrationTests {
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final Path SCREENSHOT = Path.of("/tmp/console-detail.png");
+
+	@LocalServerPort
+	private int port;
+
+	private WebDriver driver;
+
+	private WebDriverWait wait;
+
+	private Path profile;
+
+	@BeforeEach
+	void startBrowser(org.junit.jupiter.api.TestInfo test) throws IOException {
+		boolean strict = "true".equals(System.getenv("PATCHBAY_TEST_STRICT"));
+		if (!strict) {
+			Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "chromedriver is not installed at " + CHROMEDRIVER);
+		}
+		this.profile = Files.createTempDirectory("patchbay-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1800", "--user-data-dir=" + this.profile);
+		// An explicit driver executable keeps Selenium Manager from looking for (and
+		// downloading) one.
+		if (test.getTags().contains("no-javascript")) {
+			options.setExperimentalOption("prefs",
+					java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+		if (this.profile != null) {
+			try (var files = Files.walk(this.profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+	@Test
+	void administratorCreatesConfiguresAndDeletesABot() throws IOException {
+		signIn();
+		String name = "Helpdesk bot";
+
+		// Create through the dialog.
+		click(By.id("open-create"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-name"))).sendKeys(name);
+		this.driver.findElement(By.id("create-description")).sendKeys("Answers IT questions");
+		click(By.id("kind-bot"));
+		click(By.id("create-submit"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), name));
+
+		// Open it from the list.
+		this.driver.get(url("/console/integrations"));
+		click(By.linkText(name));
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), name));
+		String detailUrl = this.driver.getCurrentUrl().replaceAll("#.*$", "");
+		assertThat(this.driver.findElement(By.id("permission-message_any_member")).isSelected())
+			.as("a bot starts with message_any_member")
+			.isTrue();
+
+		// The access token is shown once, swapped in by htmx: the rest of the page stays,
+		// which also proves htmx requests carry the CSRF token.
+		WebElement page = this.driver.findElement(By.tagName("main"));
+		click(By.id("create-access-token"));
+		String token = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("access-token"))).getText();
+		assertThat(token).startsWith("pbt_");
+		assertThat(page.isDisplayed()).as("htmx swapped only the access token panel").isTrue();
+		click(By.id("reveal-app-secret"));
+		this.wait.until(ExpectedConditions.textMatches(By.id("app-secret-value"),
+				java.util.regex.Pattern.compile("^[0-9a-f]{64}$")));
+		saveScreenshot();
+
+		// Permissions survive a reload.
+		click(By.id("permission-read_group"));
+		click(By.id("permission-read_user_email"));
+		submitAndWait(By.id("save-permissions"));
+		this.driver.navigate().refresh();
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), name));
+		assertThat(this.driver.findElement(By.id("permission-read_group")).isSelected()).isTrue();
+		assertThat(this.driver.findElement(By.id("permission-read_user_email")).isSelected()).isTrue();
+		assertThat(this.driver.findElement(By.id("permission-manage_accounts")).isSelected()).isFalse();
+		assertThat(this.driver.findElements(By.id("access-token"))).as("the token is shown only once").isEmpty();
+
+		// Disable it.
+		assertThat(this.driver.findElement(By.id("enabled")).isSelected()).isTrue();
+		click(By.id("enabled"));
+		submitAndWait(By.id("save-visibility"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-status"), "Disabled"));
+		assertThat(this.driver.findElement(By.id("enabled")).isSelected()).isFalse();
+
+		// In French.
+		this.driver.get(detailUrl + "?lang=fr");
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-status"), "Désactivée"));
+		assertThat(this.driver.findElement(By.cssSelector("#permissions h2")).getText()).isEqualTo("Autorisations");
+		assertThat(this.driver.findElement(By.cssSelector("label[for=confirm-name]")).getText()).contains("Saisissez");
+		this.driver.get(detailUrl + "?lang=en");
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-status"), "Disabled"));
+
+		// A near miss deletes nothing.
+		this.driver.findElement(By.id("confirm-name")).sendKeys(name.toLowerCase());
+		submitAndWait(By.id("delete-integration"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#delete .notice.error")));
+		assertThat(this.driver.findElement(By.id("integration-name")).getText()).isEqualTo(name);
+
+		// The exact name deletes.
+		this.driver.findElement(By.id("confirm-name")).sendKeys(name);
+		submitAndWait(By.id("delete-integration"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("integrations")));
+		assertThat(this.driver.getCurrentUrl()).endsWith("/console/integrations");
+		List<WebElement> links = this.driver.findElements(By.cssSelector("#integrations a"));
+		assertThat(links).extracting(WebElement::getText).doesNotContain(name);
+
+		// An unknown integration gets a friendly page, not a stack trace.
+		this.driver.get(url("/console/integrations/987654321"));
+		assertThat(this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText())
+			.isEqualTo("Not found");
+
+		// And the audit log tells the story.
+		this.driver.get(url("/console/audit"));
+		String audit = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit"))).getText();
+		assertThat(audit).contains("integration.created", "integration.access_token_created",
+				"integration.app_secret_revealed", "integration.permissions_changed", "integration.deleted");
+	}
+
+	@Test
+	void duplicateNameIsShownInTheDialog() {
+		signIn();
+		for (int attempt = 0; attempt < 2; attempt++) {
+			this.driver.get(url("/console/integrations"));
+			click(By.id("open-create"));
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-name"))).sendKeys("HR sync");
+			click(By.id("create-submit"));
+			this.wait
+				.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("integration-name")),
+						ExpectedConditions.presenceOfElementLocated(By.cssSelector("#create-dialog .notice.error"))));
+		}
+		assertThat(this.driver.findElement(By.cssSelector("#create-dialog .notice.error")).getText())
+			.contains("already exists");
+		assertThat(this.driver.findElement(By.id("create-name")).getAttribute("value")).isEqualTo("HR sync");
+	}
+
+	/** Every action works as a plain form too: htmx and the dialog only make it nicer. */
+	@Test
+	@org.junit.jupiter.api.Tag("no-javascript")
+	void consoleWorksWithoutJavaScript() {
+		signIn();
+		click(By.id("open-create"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-name"))).sendKeys("Payroll export");
+		click(By.id("create-submit"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), "Payroll export"));
+		submitAndWait(By.id("create-access-token"));
+		assertThat(this.driver.findElement(By.id("access-token")).getText()).startsWith("pbt_");
+		submitAndWait(By.id("reveal-app-secret"));
+		assertThat(this.driver.findElement(By.id("app-secret-value")).getText()).matches("[0-9a-f]{64}");
+		this.driver.findElement(By.id("allowed-ips")).sendKeys("not-an-address");
+		submitAndWait(By.id("save-security"));
+		assertThat(this.driver.findElement(By.cssSelector("#security .notice.error")).getText()).isNotBlank();
+		this.driver.navigate().refresh();
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), "Payroll export"));
+		assertThat(this.driver.findElements(By.id("access-token"))).as("the token is shown only once").isEmpty();
+	}
+
+	private void signIn() {
+		this.driver.get(url("/login"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys("admin@example.com");
+		this.driver.findElement(By.id("password")).sendKeys("correct-horse-battery");
+		click(By.id("sign-in"));
+		this.wait.until(ExpectedConditions.urlContains("/console/integrations"));
+		assertThat(this.driver.findElement(By.id("signed-in-as")).getText()).isEqualTo("admin@example.com");
+	}
+
+	private void click(By locator) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+	}
+
+	/** Submits a plain form and waits for the page it redirects to. */
+	private void submitAndWait(By button) {
+		WebElement before = this.driver.findElement(By.tagName("main"));
+		click(button);
+		this.wait.until(ExpectedConditions.stalenessOf(before));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+	}
+
+	private void saveScreenshot() throws IOException {
+		Dimension size = this.driver.manage().window().getSize();
+		long height = (Long) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollHeight");
+		this.driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 150, 6000)));
+		File shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+		this.driver.manage().window().setSize(size);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
