@@ -93,7 +93,8 @@ class SecurityConfiguration {
 				Map.of(ThrottledAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
 		failures.setDefaultFailureUrl("/login?error");
 		http.authenticationManager(authenticationManager).authorizeHttpRequests((requests) -> {
-			requests.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/robots.txt", "/error")
+			requests
+				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/robots.txt", "/error")
 				.permitAll();
 			if (properties.production()) {
 				requests.requestMatchers("/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**")

@@ -14,16 +14,16 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Which addresses outbound calls may reach. In production mode loopback, private,
- * link-local, multicast and other special-purpose addresses are refused unless allow-listed
- * ({@code PATCHBAY_OUTBOUND_ALLOWED_CIDRS}). The check runs in the HTTP client's DNS
- * resolver, on the addresses it then connects to, so a name that resolves differently
- * later (DNS rebinding) cannot slip through.
+ * link-local, multicast and other special-purpose addresses are refused unless
+ * allow-listed ({@code PATCHBAY_OUTBOUND_ALLOWED_CIDRS}). The check runs in the HTTP
+ * client's DNS resolver, on the addresses it then connects to, so a name that resolves
+ * differently later (DNS rebinding) cannot slip through.
  */
 class AddressPolicy implements DnsResolver {
 
-	private static final List<IpAddressMatcher> SPECIAL = List.of("0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24",
-			"192.0.2.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4", "fc00::/7",
-			"2001:db8::/32", "64:ff9b::/96")
+	private static final List<IpAddressMatcher> SPECIAL = List
+		.of("0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "198.18.0.0/15", "198.51.100.0/24",
+				"203.0.113.0/24", "240.0.0.0/4", "fc00::/7", "2001:db8::/32", "64:ff9b::/96")
 		.stream()
 		.map(IpAddressMatcher::new)
 		.toList();
@@ -73,7 +73,9 @@ class AddressPolicy implements DnsResolver {
 		return !special && (address instanceof Inet4Address || address instanceof Inet6Address);
 	}
 
-	/** IPv4-mapped IPv6 ({@code ::ffff:10.0.0.1}) would reach an IPv4 address unchecked. */
+	/**
+	 * IPv4-mapped IPv6 ({@code ::ffff:10.0.0.1}) would reach an IPv4 address unchecked.
+	 */
 	private static boolean isMappedOrCompatible(Inet6Address address) {
 		byte[] bytes = address.getAddress();
 		for (int i = 0; i < 10; i++) {

@@ -29,10 +29,10 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HTTP client for calls leaving Patchbay (webhooks, handshakes, connections): a
- * shared connection pool that caps concurrent calls per host (so one slow receiver
- * cannot starve the others), never follows redirects, enforces a hard deadline per call,
- * reads at most a small excerpt of any answer, and in production mode refuses private
- * and special-purpose addresses at connect time ({@link AddressPolicy}).
+ * shared connection pool that caps concurrent calls per host (so one slow receiver cannot
+ * starve the others), never follows redirects, enforces a hard deadline per call, reads
+ * at most a small excerpt of any answer, and in production mode refuses private and
+ * special-purpose addresses at connect time ({@link AddressPolicy}).
  */
 public class OutboundHttp implements AutoCloseable {
 
