@@ -4,6 +4,6 @@ package io.patchbay.integrations;
  * Published by every change to an integration or its secrets, so that caches of it are
  * dropped.
  */
-record IntegrationChanged(long integrationId) {
+public record IntegrationChanged(long integrationId) {
 
 }

@@ -1,6 +1,7 @@
 package io.patchbay.accounts.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.patchbay.accounts.AuditEntry;
 import io.patchbay.accounts.AuditLog;
@@ -24,8 +25,8 @@ class AuditAdminController {
 	}
 
 	@GetMapping("/api/admin/audit")
-	List<AuditEntry> audit(@RequestParam(defaultValue = "100") int limit) {
-		return this.audit.latest(limit);
+	Map<String, List<AuditEntry>> audit(@RequestParam(defaultValue = "100") int limit) {
+		return Map.of("data", this.audit.latest(limit));
 	}
 
 }

@@ -63,11 +63,12 @@ class IntegrationAdminController {
 	}
 
 	@GetMapping
-	List<IntegrationView> list() {
-		return this.integrations.all()
-			.stream()
-			.map((integration) -> IntegrationView.of(integration, this.usage.usage(integration.id())))
-			.toList();
+	Map<String, List<IntegrationView>> list() {
+		return Map.of("data",
+				this.integrations.all()
+					.stream()
+					.map((integration) -> IntegrationView.of(integration, this.usage.usage(integration.id())))
+					.toList());
 	}
 
 	@GetMapping("/{id}")

@@ -84,7 +84,7 @@ class IntegrationAdminApiIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$[?(@.id == '" + bot.get("id") + "')].name")
+			.jsonPath("$.data[?(@.id == '" + bot.get("id") + "')].name")
 			.isEqualTo(List.of(bot.get("name")));
 	}
 

@@ -1,0 +1,58 @@
+package io.patchbay.webhooks;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.patchbay.platform.OutboundException;
+import io.patchbay.platform.OutboundHttp;
+import io.patchbay.platform.OutboundRequest;
+import io.patchbay.platform.OutboundResponse;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The subscription handshake:
+ * {@code GET <callback>?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…} must
+ * answer 200 with the challenge as its body within 10 seconds.
+ */
+@Component
+class Handshake {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final OutboundHttp http;
+
+	Handshake(OutboundHttp http) {
+		this.http = http;
+	}
+
+	void verify(String callbackUrl, String verifyToken) {
+		byte[] bytes = new byte[16];
+		this.random.nextBytes(bytes);
+		String challenge = HexFormat.of().formatHex(bytes);
+		String separator = callbackUrl.contains("?") ? "&" : "?";
+		URI uri = URI.create(callbackUrl + separator + "hub.mode=subscribe&hub.challenge=" + challenge
+				+ "&hub.verify_token=" + URLEncoder.encode(verifyToken, StandardCharsets.UTF_8));
+		OutboundResponse response;
+		try {
+			response = this.http.send(new OutboundRequest("GET", uri, Map.of(), null, TIMEOUT));
+		}
+		catch (OutboundException ex) {
+			throw new HandshakeFailedException(ex.getMessage());
+		}
+		if (response.status() != 200) {
+			throw new HandshakeFailedException("the callback answered HTTP " + response.status());
+		}
+		if (!challenge.equals(response.bodyExcerpt().strip())) {
+			throw new HandshakeFailedException("the callback's answer was not the hub.challenge value");
+		}
+	}
+
+}

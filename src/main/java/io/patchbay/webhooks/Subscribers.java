@@ -1,0 +1,91 @@
+package io.patchbay.webhooks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.patchbay.integrations.Integration;
+import io.patchbay.integrations.IntegrationChanged;
+import io.patchbay.integrations.Integrations;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who receives which topic, cached: raising an event costs no query to find its
+ * subscribers. Any change of a subscription or an integration on this node drops the
+ * cache at once; other nodes of a cluster reload it within 5 seconds.
+ */
+@Component
+class Subscribers {
+
+	private static final Duration TTL = Duration.ofSeconds(5);
+
+	private record Snapshot(Map<Topic, List<Subscriber>> byTopic, Instant loadedAt) {
+	}
+
+	private volatile Optional<Snapshot> snapshot = Optional.empty();
+
+	private final Subscriptions subscriptions;
+
+	private final Integrations integrations;
+
+	private final Clock clock;
+
+	Subscribers(Subscriptions subscriptions, Integrations integrations, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.integrations = integrations;
+		this.clock = clock;
+	}
+
+	/** The subscribers of a topic that may receive the field now. */
+	List<Subscriber> of(Topic topic, String field) {
+		return current().byTopic()
+			.getOrDefault(topic, List.of())
+			.stream()
+			.filter((subscriber) -> subscriber.receives(field))
+			.toList();
+	}
+
+	/** The active subscriber of an integration to a topic, if any. */
+	Optional<Subscriber> find(long integrationId, Topic topic) {
+		return current().byTopic()
+			.getOrDefault(topic, List.of())
+			.stream()
+			.filter((subscriber) -> subscriber.integration().id() == integrationId)
+			.findFirst();
+	}
+
+	@EventListener({ SubscriptionsChanged.class, IntegrationChanged.class })
+	void forget() {
+		this.snapshot = Optional.empty();
+	}
+
+	private Snapshot current() {
+		Instant now = this.clock.instant();
+		return this.snapshot.filter((cached) -> cached.loadedAt().plus(TTL).isAfter(now)).orElseGet(() -> load(now));
+	}
+
+	private Snapshot load(Instant now) {
+		Map<Long, Integration> integrations = this.integrations.all()
+			.stream()
+			.collect(Collectors.toMap(Integration::id, (integration) -> integration));
+		Map<Topic, List<Subscriber>> byTopic = new EnumMap<>(Topic.class);
+		for (Subscription subscription : this.subscriptions.allActive()) {
+			Integration integration = integrations.get(subscription.integrationId());
+			if (integration != null) {
+				byTopic.computeIfAbsent(subscription.topic(), (topic) -> new java.util.ArrayList<>())
+					.add(new Subscriber(subscription, integration));
+			}
+		}
+		Snapshot loaded = new Snapshot(byTopic, now);
+		this.snapshot = Optional.of(loaded);
+		return loaded;
+	}
+
+}

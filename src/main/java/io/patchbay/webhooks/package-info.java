@@ -1,0 +1,8 @@
+/**
+ * Webhook subscriptions with their verification handshake, the transactional outbox of
+ * events, and the delivery engine that signs, sends, retries and logs them.
+ */
+@NullMarked
+package io.patchbay.webhooks;
+
+import org.jspecify.annotations.NullMarked;
