@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.patchbay.platform.ConflictException;
+import io.patchbay.platform.InvalidInputException;
+import io.patchbay.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,21 @@ class GraphErrors {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> graph(GraphException ex, HttpServletRequest request) {
 		return envelope(ex, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> invalidInput(InvalidInputException ex, HttpServletRequest request) {
+		return envelope(GraphException.invalidParameter("(#100) " + ex.getMessage()), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> conflict(ConflictException ex, HttpServletRequest request) {
+		return envelope(GraphException.invalidParameter("(#100) " + ex.getMessage()), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex, HttpServletRequest request) {
+		return envelope(new GraphException(400, GraphException.METHOD, 100, 33, ex.getMessage()), request);
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,

@@ -1,0 +1,131 @@
+package io.patchbay.graph;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.patchbay.AdminApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * An integration manages its own subscriptions through {@code /graph/app/subscriptions},
+ * with the console's rules and handshake.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class AppSubscriptionsIntegrationTests {
+
+	static WireMockServer receiver = new WireMockServer(options().dynamicPort().globalTemplating(true));
+
+	@Autowired
+	RestTestClient client;
+
+	@BeforeAll
+	static void start() {
+		receiver.start();
+		receiver.stubFor(get(urlPathEqualTo("/hook"))
+			.willReturn(aResponse().withStatus(200).withBody("{{request.query.[hub.challenge]}}")));
+	}
+
+	@AfterAll
+	static void stop() {
+		receiver.stop();
+	}
+
+	@Test
+	void subscribesListsAndUnsubscribesWithTheGraphApi() {
+		String token = tokenWith(List.of("read_group"));
+		post(token, "object=group&fields=posts,comments&verify_token=abc&callback_url=" + receiver.baseUrl() + "/hook")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.success")
+			.isEqualTo(true);
+		this.client.get()
+			.uri("/graph/v19.0/app/subscriptions")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data[0].object")
+			.isEqualTo("group")
+			.jsonPath("$.data[0].fields[*].name")
+			.isEqualTo(List.of("posts", "comments"))
+			.jsonPath("$.data[0].active")
+			.isEqualTo(true);
+
+		GraphGatewayIntegrationTests.expectError(post(token,
+				"object=group&fields=membership&verify_token=abc" + "&callback_url=" + receiver.baseUrl() + "/hook"),
+				400, "OAuthException", 100, null);
+		GraphGatewayIntegrationTests.expectError(post(token,
+				"object=group&fields=posts&verify_token=abc" + "&callback_url=" + receiver.baseUrl() + "/nothing-here"),
+				400, "OAuthException", 2200, null);
+		GraphGatewayIntegrationTests.expectError(post(token, "object=group&fields=posts"), 400, "OAuthException", 100,
+				null);
+
+		this.client.delete()
+			.uri("/graph/app/subscriptions?object=group")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/graph/app/subscriptions")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.data")
+			.isEmpty();
+	}
+
+	private RestTestClient.ResponseSpec post(String token, String form) {
+		return this.client.post()
+			.uri("/graph/app/subscriptions")
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.exchange();
+	}
+
+	private String tokenWith(List<String> permissions) {
+		RestTestClient admin = AdminApi.asAdministrator(this.client);
+		String id = (String) admin.post()
+			.uri("/api/admin/integrations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Self-subscribing " + System.nanoTime()))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		admin.put()
+			.uri("/api/admin/integrations/{id}/permissions", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("permissions", permissions))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		return (String) admin.post()
+			.uri("/api/admin/integrations/{id}/access-token", id)
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("accessToken");
+	}
+
+}
