@@ -43,6 +43,9 @@ class GraphGateway implements HandlerInterceptor {
 
 	private final Clock clock;
 
+	/** Counters by integration and status, looked up once rather than on every call. */
+	private final java.util.Map<Long, io.micrometer.core.instrument.Counter> calls = new java.util.concurrent.ConcurrentHashMap<>();
+
 	GraphGateway(AccessTokens tokens, IntegrationUsage usage, RateLimits rateLimits, ClientAddresses clientAddresses,
 			JsonMapper json, MeterRegistry meters, Clock clock) {
 		this.tokens = tokens;
@@ -86,9 +89,10 @@ class GraphGateway implements HandlerInterceptor {
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable Exception ex) {
 		if (request.getAttribute(CALLER) instanceof GraphCaller caller) {
-			this.meters
-				.counter("patchbay.graph.requests", "integration", String.valueOf(caller.integration().id()), "status",
-						String.valueOf(response.getStatus()))
+			long key = caller.integration().id() * 1000 + response.getStatus();
+			this.calls
+				.computeIfAbsent(key, (k) -> this.meters.counter("patchbay.graph.requests", "integration",
+						String.valueOf(caller.integration().id()), "status", String.valueOf(response.getStatus())))
 				.increment();
 		}
 	}
