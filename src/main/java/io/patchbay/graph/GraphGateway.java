@@ -2,7 +2,10 @@ package io.patchbay.graph;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.patchbay.integrations.AccessTokens;
 import io.patchbay.integrations.IntegrationPrincipal;
@@ -44,7 +47,10 @@ class GraphGateway implements HandlerInterceptor {
 	private final Clock clock;
 
 	/** Counters by integration and status, looked up once rather than on every call. */
-	private final java.util.Map<Long, io.micrometer.core.instrument.Counter> calls = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<CallKey, Counter> calls = new ConcurrentHashMap<>();
+
+	private record CallKey(long integrationId, int status) {
+	}
 
 	GraphGateway(AccessTokens tokens, IntegrationUsage usage, RateLimits rateLimits, ClientAddresses clientAddresses,
 			JsonMapper json, MeterRegistry meters, Clock clock) {
@@ -89,10 +95,9 @@ class GraphGateway implements HandlerInterceptor {
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable Exception ex) {
 		if (request.getAttribute(CALLER) instanceof GraphCaller caller) {
-			long key = caller.integration().id() * 1000 + response.getStatus();
-			this.calls
-				.computeIfAbsent(key, (k) -> this.meters.counter("patchbay.graph.requests", "integration",
-						String.valueOf(caller.integration().id()), "status", String.valueOf(response.getStatus())))
+			this.calls.computeIfAbsent(new CallKey(caller.integration().id(), response.getStatus()),
+					(k) -> this.meters.counter("patchbay.graph.requests", "integration",
+							String.valueOf(caller.integration().id()), "status", String.valueOf(response.getStatus())))
 				.increment();
 		}
 	}

@@ -36,11 +36,11 @@ record GraphPaging(@Nullable Long after, @Nullable Long before, int limit) {
 	}
 
 	/**
-	 * Renders a page fetched with {@link #limit()} + 1 items: the extra one only says that
-	 * more follow.
+	 * Renders a page fetched with {@link #limit()} + 1 items: the extra one only says
+	 * that more follow.
 	 */
-	<T> Map<String, Object> render(List<T> fetched, ToLongFunction<T> id, Function<T, Object> view,
-			GraphCaller caller, String baseUrl, String path) {
+	<T> Map<String, Object> render(List<T> fetched, ToLongFunction<T> id, Function<T, Object> view, GraphCaller caller,
+			String baseUrl, String path) {
 		boolean more = fetched.size() > this.limit;
 		List<T> items = more ? fetched.subList(0, this.limit) : fetched;
 		if (this.before != null) {
