@@ -99,6 +99,17 @@ public class Subscriptions {
 		return find(integrationId, topic).orElseThrow();
 	}
 
+	/**
+	 * Saves an existing subscription again with the verify token it already has: the
+	 * console never shows a saved token back, so an empty token field means "unchanged".
+	 */
+	public Subscription resubscribe(long integrationId, String topicName, String callbackUrl, List<String> fieldNames) {
+		Subscription current = Topic.of(topicName)
+			.flatMap((topic) -> find(integrationId, topic))
+			.orElseThrow(() -> new InvalidInputException("verifyToken", "verifyToken must be 1 to 256 characters"));
+		return subscribe(integrationId, topicName, callbackUrl, verifyTokenOf(current), fieldNames);
+	}
+
 	private void save(Integration integration, Topic topic, Optional<Subscription> current, String callbackUrl,
 			String verifyToken, Set<String> fields) {
 		Instant now = this.clock.instant();

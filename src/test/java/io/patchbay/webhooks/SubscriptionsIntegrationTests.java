@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.patchbay.platform.InvalidInputException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Subscribing through the admin API: the handshake, and the validation of topics, fields,
@@ -33,6 +36,9 @@ class SubscriptionsIntegrationTests {
 
 	@Autowired
 	RestTestClient client;
+
+	@Autowired
+	Subscriptions subscriptions;
 
 	WebhookTestSupport hooks;
 
@@ -148,6 +154,25 @@ class SubscriptionsIntegrationTests {
 			.body(Map.of("callbackUrl", receiver.baseUrl() + "/hooks/v", "verifyToken", "t".repeat(257), "fields",
 					List.of("posts")))
 			.exchange(), "verifyToken");
+	}
+
+	@Test
+	void resubscribingKeepsTheCurrentVerifyToken() {
+		this.hooks.acceptHandshakes("/hooks/kept");
+		this.hooks.acceptHandshakes("/hooks/moved-on");
+		Map<?, ?> integration = this.hooks.integration(List.of("read_group", "read_group_membership"));
+		long id = Long.parseLong((String) integration.get("id"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(
+				() -> this.subscriptions.resubscribe(id, "group", receiver.baseUrl() + "/hooks/kept", List.of("posts")))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("verifyToken"));
+		this.hooks.subscribe(id, "group", "/hooks/kept", List.of("posts")).expectStatus().isOk();
+
+		Subscription changed = this.subscriptions.resubscribe(id, "group", receiver.baseUrl() + "/hooks/moved-on",
+				List.of("posts", "membership"));
+
+		assertThat(changed.fields()).containsExactly("posts", "membership");
+		receiver.verify(getRequestedFor(urlPathEqualTo("/hooks/moved-on")).withQueryParam("hub.verify_token",
+				com.github.tomakehurst.wiremock.client.WireMock.equalTo("s3cret-verify")));
 	}
 
 	private static void expect400(RestTestClient.ResponseSpec response, String field) {
