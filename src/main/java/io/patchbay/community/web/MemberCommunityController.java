@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The member REST API of groups, feeds, posts, comments and likes
@@ -36,9 +37,12 @@ class MemberCommunityController {
 
 	private final MemberActions actions;
 
-	MemberCommunityController(Groups groups, MemberActions actions) {
+	private final FeedStreams streams;
+
+	MemberCommunityController(Groups groups, MemberActions actions, FeedStreams streams) {
 		this.groups = groups;
 		this.actions = actions;
+		this.streams = streams;
 	}
 
 	record Message(@Nullable String message, @Nullable String formatting) {
@@ -95,6 +99,14 @@ class MemberCommunityController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlike(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
 		this.actions.like(member, id, false);
+	}
+
+	/**
+	 * Server-sent events: {@code feed} whenever a post or comment appears in the group.
+	 */
+	@GetMapping(path = "/groups/{id}/events", produces = "text/event-stream")
+	SseEmitter events(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
+		return this.streams.open(this.actions.group(member, id).id(), member.id());
 	}
 
 	private static String text(Message request) {
