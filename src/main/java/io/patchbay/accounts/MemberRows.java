@@ -138,7 +138,32 @@ class MemberRows {
 			.single() > 0;
 	}
 
-	/** The cheap check behind every signed-in request: one primary-key read. */
+	/**
+	 * The cheap check behind every signed-in request, in one indexed read: empty when the
+	 * member is gone or deactivated, else their admin permissions now.
+	 */
+	Optional<Set<AdminPermission>> activePermissions(long id) {
+		List<Optional<String>> rows = this.jdbc
+			.sql("SELECT p.permission FROM member m LEFT JOIN admin_permission p ON p.member_id = m.id "
+					+ "WHERE m.id = ? AND m.active = TRUE")
+			.param(id)
+			.query((rs, row) -> Optional.ofNullable(rs.getString("permission")))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<AdminPermission> permissions = EnumSet.noneOf(AdminPermission.class);
+		rows.forEach((name) -> name.flatMap(AdminPermission::of).ifPresent(permissions::add));
+		return Optional.of(permissions);
+	}
+
+	List<MemberProfile> reports(long managerId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE manager_id = ? ORDER BY name, id")
+			.param(managerId)
+			.query(this::map)
+			.list();
+	}
+
 	boolean isActive(long id) {
 		return this.jdbc.sql("SELECT active FROM member WHERE id = ?")
 			.param(id)

@@ -187,10 +187,24 @@ public class Members {
 				MemberProfile::id);
 	}
 
-	/** The cheap check that ends a deactivated member's sessions. */
 	@Transactional(readOnly = true)
 	public boolean isActive(long id) {
 		return this.rows.isActive(id);
+	}
+
+	/** The members whose manager is {@code managerId}, by name. */
+	@Transactional(readOnly = true)
+	public List<MemberProfile> reports(long managerId) {
+		return this.rows.reports(managerId);
+	}
+
+	/**
+	 * What an open session must know on each request: empty when the member may no longer
+	 * sign in, else their admin permissions now.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Set<AdminPermission>> sessionState(long id) {
+		return this.rows.activePermissions(id);
 	}
 
 	/** Applies the non-null fields of {@code changes}; an empty string clears a field. */
@@ -201,8 +215,15 @@ public class Members {
 		if (checked.managerId() != null && checked.managerId() == id) {
 			throw new InvalidInputException("managerId", "A member cannot be their own manager");
 		}
-		this.rows.update(id, checked, this.clock.instant());
-		this.audit.record("member.updated", AUDIT_TYPE, String.valueOf(id), checked.name(), null);
+		Set<String> changed = ProfileRules.changedFields(current, checked);
+		if (changed.isEmpty()) {
+			return current;
+		}
+		Instant now = this.clock.instant();
+		this.rows.update(id, checked, now);
+		this.audit.record("member.updated", AUDIT_TYPE, String.valueOf(id), checked.name(),
+				"changed=" + changed.stream().sorted().toList());
+		this.events.publishEvent(new MemberProfileChanged(id, changed, Actor.currentId(), now));
 		return find(id);
 	}
 

@@ -1,5 +1,9 @@
 package io.patchbay.accounts;
 
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.patchbay.platform.InvalidInputException;
@@ -31,6 +35,24 @@ final class ProfileRules {
 				current.primaryPhone(), current.primaryAddress(), current.locale(), current.managerId(),
 				current.externalId());
 		return check(base, changes);
+	}
+
+	/** The names of the fields whose value differs. */
+	static Set<String> changedFields(MemberProfile current, MemberDetails next) {
+		MemberDetails before = apply(current,
+				new MemberDetails(null, null, null, null, null, null, null, null, null, null, null, null, null));
+		Set<String> changed = new LinkedHashSet<>();
+		for (RecordComponent component : MemberDetails.class.getRecordComponents()) {
+			try {
+				if (!Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(next))) {
+					changed.add(component.getName());
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return changed;
 	}
 
 	private static MemberDetails check(MemberDetails base, MemberDetails changes) {

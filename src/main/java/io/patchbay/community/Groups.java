@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.patchbay.accounts.AuditLog;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
 import io.patchbay.platform.Ids;
@@ -42,15 +43,18 @@ public class Groups {
 
 	private final Members members;
 
+	private final AuditLog audit;
+
 	private final ApplicationEventPublisher events;
 
 	private final Ids ids;
 
 	private final Clock clock;
 
-	Groups(JdbcClient jdbc, Members members, ApplicationEventPublisher events, Ids ids, Clock clock) {
+	Groups(JdbcClient jdbc, Members members, AuditLog audit, ApplicationEventPublisher events, Ids ids, Clock clock) {
 		this.jdbc = jdbc;
 		this.members = members;
+		this.audit = audit;
 		this.events = events;
 		this.ids = ids;
 		this.clock = clock;
@@ -91,6 +95,7 @@ public class Groups {
 		if (creatorId != null) {
 			join(id, this.members.find(creatorId), true);
 		}
+		this.audit.record("group.created", "group", String.valueOf(id), checkedName, "privacy=" + privacy);
 		return find(id);
 	}
 
@@ -182,12 +187,16 @@ public class Groups {
 			wanted.removeAll(found.stream().map(MemberProfile::id).toList());
 			throw new InvalidInputException("memberIds", "No member has the id " + wanted.iterator().next());
 		}
-		for (MemberProfile member : found) {
-			if (!isMember(groupId, member.id())) {
-				join(groupId, member, false);
-			}
+		List<Long> added = found.stream().filter((member) -> !isMember(groupId, member.id())).map((member) -> {
+			join(groupId, member, false);
+			return member.id();
+		}).toList();
+		Group group = find(groupId);
+		if (!added.isEmpty()) {
+			this.audit.record("group.members_added", "group", String.valueOf(groupId), group.name(),
+					"memberIds=" + added);
 		}
-		return find(groupId);
+		return group;
 	}
 
 	public void removeMember(long groupId, long memberId) {
@@ -195,6 +204,8 @@ public class Groups {
 		if (this.jdbc.sql("DELETE FROM group_member WHERE group_id = ? AND member_id = ?")
 			.params(groupId, memberId)
 			.update() > 0) {
+			this.audit.record("group.member_removed", "group", String.valueOf(groupId), find(groupId).name(),
+					"memberId=" + memberId);
 			this.events.publishEvent(new GroupMembershipChanged(groupId, memberId, false, this.clock.instant()));
 		}
 	}

@@ -234,6 +234,29 @@ class MemberAdminApiIntegrationTests {
 		member(email, "future-admin-password").get().uri("/api/admin/audit").exchange().expectStatus().isForbidden();
 	}
 
+	@Test
+	void changedAdminPermissionsApplyToAnOpenSessionAtOnce() {
+		Map<String, Object> created = create(Map.of("email", unique() + "@example.com", "name", "Session Admin"));
+		String session = claim(((String) created.get("inviteUrl")).replaceFirst("^http://[^/]+", ""),
+				"session-admin-password", "session-admin-password");
+		withSession(session).get().uri("/api/admin/audit").exchange().expectStatus().isForbidden();
+		permissions(created.get("id"), List.of("view_audit_log"));
+		withSession(session).get().uri("/api/admin/audit").exchange().expectStatus().isOk();
+		permissions(created.get("id"), List.of());
+		withSession(session).get().uri("/api/admin/audit").exchange().expectStatus().isForbidden();
+		withSession(session).get().uri("/api/v1/me").exchange().expectStatus().isOk();
+	}
+
+	private void permissions(Object id, List<String> permissions) {
+		this.admin.put()
+			.uri("/api/admin/members/{id}/admin-permissions", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("permissions", permissions))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	/** Claims an invitation through its page and answers the signed-in session cookie. */
 	private String claim(String path, String password, String confirmation) {
 		EntityExchangeResult<String> page = this.anonymous.get()
