@@ -1,6 +1,7 @@
 package io.patchbay.community.web;
 
 import io.patchbay.accounts.SignedInMember;
+import io.patchbay.community.Group;
 import io.patchbay.community.Groups;
 import io.patchbay.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +86,27 @@ class AppController {
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		this.actions.toggleLike(member, objectId);
 		return answer(member, id, htmx, model);
+	}
+
+	@PostMapping("/app/groups/{id}/objects/{objectId}/delete")
+	String delete(@AuthenticationPrincipal SignedInMember member, @PathVariable String id,
+			@PathVariable String objectId, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
+		this.actions.delete(member, objectId);
+		return answer(member, id, htmx, model);
+	}
+
+	@PostMapping("/app/groups")
+	String createGroup(@AuthenticationPrincipal SignedInMember member, @RequestParam String name,
+			@RequestParam(defaultValue = "") String description, @RequestParam String privacy, Model model) {
+		try {
+			Group group = this.actions.createGroup(member, name, description, GroupAdminController.privacy(privacy));
+			return "redirect:/app/groups/" + group.id();
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("error", ex.field());
+			return groups(member, model);
+		}
 	}
 
 	@PostMapping("/app/groups/{id}/join")

@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.patchbay.accounts.MemberDeactivated;
 import io.patchbay.community.CommentCreated;
 import io.patchbay.community.PostCreated;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -68,8 +72,30 @@ class FeedStreams {
 		});
 	}
 
-	int openCount() {
-		return this.streams.size();
+	/**
+	 * A comment line every 25 seconds keeps proxies from closing idle streams and finds
+	 * the streams whose client has gone.
+	 */
+	@Scheduled(fixedDelay = 25, timeUnit = TimeUnit.SECONDS)
+	void keepAlive() {
+		this.streams.keySet().forEach((emitter) -> {
+			try {
+				emitter.send(SseEmitter.event().comment("keep-alive"));
+			}
+			catch (IOException | IllegalStateException ex) {
+				this.streams.remove(emitter);
+			}
+		});
+	}
+
+	/**
+	 * Ends every stream when the application stops: otherwise graceful shutdown waits for
+	 * them until its timeout. Context-closed comes before the web server's shutdown.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		this.streams.keySet().forEach(SseEmitter::complete);
+		this.streams.clear();
 	}
 
 	/**

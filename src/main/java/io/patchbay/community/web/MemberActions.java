@@ -12,11 +12,13 @@ import io.patchbay.community.Groups;
 import io.patchbay.community.Likes;
 import io.patchbay.community.Post;
 import io.patchbay.community.Posts;
+import io.patchbay.community.Privacy;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
 import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,6 +84,30 @@ class MemberActions {
 		}
 		else {
 			this.likes.unlike(target.id(), member.id());
+		}
+	}
+
+	/** Deletes a post or comment the member wrote; others' are refused. */
+	void delete(SignedInMember member, String objectId) {
+		CommunityObject target = visibleObject(member, objectId);
+		if (target.type() == CommunityObject.Type.POST) {
+			requireAuthor(member, this.posts.find(target.id()).author());
+			this.posts.delete(target.id());
+		}
+		else {
+			requireAuthor(member, this.comments.find(target.id()).author());
+			this.comments.delete(target.id());
+		}
+	}
+
+	/** Creates a group that the member then administers. */
+	Group createGroup(SignedInMember member, String name, String description, Privacy privacy) {
+		return this.groups.create(name, description, privacy, member.id());
+	}
+
+	private static void requireAuthor(SignedInMember member, Author author) {
+		if (!author.isMember() || author.id() != member.id()) {
+			throw new AccessDeniedException("Only its author may delete this");
 		}
 	}
 

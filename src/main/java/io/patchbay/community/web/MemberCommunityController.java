@@ -13,8 +13,11 @@ import io.patchbay.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,12 +104,27 @@ class MemberCommunityController {
 		this.actions.like(member, id, false);
 	}
 
+	@DeleteMapping({ "/posts/{id}", "/comments/{id}" })
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
+		this.actions.delete(member, id);
+	}
+
 	/**
 	 * Server-sent events: {@code feed} whenever a post or comment appears in the group.
 	 */
 	@GetMapping(path = "/groups/{id}/events", produces = "text/event-stream")
 	SseEmitter events(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
 		return this.streams.open(this.actions.group(member, id).id(), member.id());
+	}
+
+	/**
+	 * Someone else's post or comment: 403 as a problem detail, like the API's other
+	 * errors.
+	 */
+	@ExceptionHandler
+	ProblemDetail denied(AccessDeniedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
 	private static String text(Message request) {

@@ -119,6 +119,29 @@ class CommunityApiIntegrationTests {
 	}
 
 	@Test
+	void membersDeleteOnlyWhatTheyWrote() {
+		Member ada = member("Author");
+		Member bob = member("Bystander");
+		String group = group("Deletions " + unique(), "OPEN");
+		String post = (String) ada.client()
+			.post()
+			.uri("/api/v1/groups/{id}/posts", group)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("message", "Mine"))
+			.exchange()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		String comment = (String) comment(bob, "/api/v1/posts/{id}/comments", post, "His").get("id");
+		ada.client().delete().uri("/api/v1/comments/{id}", comment).exchange().expectStatus().isForbidden();
+		bob.client().delete().uri("/api/v1/posts/{id}", post).exchange().expectStatus().isForbidden();
+		bob.client().delete().uri("/api/v1/comments/{id}", comment).exchange().expectStatus().isNoContent();
+		ada.client().delete().uri("/api/v1/posts/{id}", post).exchange().expectStatus().isNoContent();
+		ada.client().delete().uri("/api/v1/posts/{id}", post).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void feedsAreNewestFirstWithKeysetPaging() {
 		Member ada = member("Pager");

@@ -86,7 +86,25 @@ class MemberAppIntegrationTests {
 		assertThat(feed).startsWith("<section id=\"feed\"")
 			.contains("<strong>Bug</strong>", "<span class=\"mention\">@Grace Hopper</span>", "&lt;script&gt;")
 			.doesNotContain("<script>alert", "javascript:");
-		assertThat(page(member, "/app/groups/" + group)).contains("<strong>Bug</strong>");
+		assertThat(page(member, "/app/groups/" + group)).contains("<strong>Bug</strong>", ">Delete</button>");
+
+		String location = member.post()
+			.uri("/app/groups")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("name=Grace%27s+team&privacy=SECRET&_csrf=" + csrf(groups))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getFirst("Location");
+		assertThat(location).matches(".*/app/groups/\\d+");
+		assertThat(page(member, location.replaceFirst("^http://[^/]+", ""))).contains("Grace&#39;s team", "Secret");
+		admin.get()
+			.uri("/api/admin/groups?limit=100")
+			.exchange()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("Grace's team"));
 	}
 
 	private String claim(String path) {
