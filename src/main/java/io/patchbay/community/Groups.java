@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -60,7 +61,12 @@ public class Groups {
 		this.clock = clock;
 	}
 
-	/** The install's one community, made at first use. */
+	/**
+	 * The install's one community, made at first use. Outside any caller's transaction,
+	 * so that losing the race to create it (on PostgreSQL, a failed insert aborts the
+	 * transaction) costs only a second read.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Community community() {
 		Optional<Community> existing = this.jdbc.sql("SELECT id, name FROM community")
 			.query((rs, row) -> new Community(rs.getLong("id"), rs.getString("name")))

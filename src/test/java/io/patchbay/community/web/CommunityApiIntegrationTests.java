@@ -7,7 +7,9 @@ import io.patchbay.AdminApi;
 import io.patchbay.community.Author;
 import io.patchbay.community.CommentCreated;
 import io.patchbay.community.Comments;
+import io.patchbay.community.Community;
 import io.patchbay.community.Formatting;
+import io.patchbay.community.Groups;
 import io.patchbay.community.Post;
 import io.patchbay.community.PostCreated;
 import io.patchbay.community.Posts;
@@ -39,6 +41,9 @@ class CommunityApiIntegrationTests {
 
 	@Autowired
 	RestTestClient anonymous;
+
+	@Autowired
+	Groups groups;
 
 	@Autowired
 	Posts posts;
@@ -284,6 +289,13 @@ class CommunityApiIntegrationTests {
 		});
 		assertThat(this.events.stream(CommentCreated.class)).singleElement()
 			.satisfies((created) -> assertThat(created.mentionedIds()).containsExactly(100000000000042L));
+	}
+
+	@Test
+	void thereIsExactlyOneCommunity() {
+		Community community = this.groups.community();
+		assertThat(this.groups.community()).isEqualTo(community);
+		assertThat(community.id()).isPositive();
 	}
 
 	@Test
