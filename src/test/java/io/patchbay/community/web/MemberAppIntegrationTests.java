@@ -68,6 +68,10 @@ class MemberAppIntegrationTests {
 		assertThat(page(member.mutate().defaultHeader("Accept-Language", "fr").build(), "/app")).contains("Vos groupes",
 				"Fermé", "?lang=en");
 
+		String secret = (String) json(admin, "/api/admin/groups", Map.of("name", "Secret", "privacy", "SECRET"))
+			.get("id");
+		member.get().uri("/app/groups/{id}", secret).exchange().expectStatus().isNotFound();
+
 		String groupPage = page(member, "/app/groups/" + group);
 		String message = "**Bug** found by @[" + created.get("id")
 				+ "] <script>alert(1)</script> [x](javascript:alert(2))";
