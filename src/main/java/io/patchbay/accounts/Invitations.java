@@ -1,84 +1,61 @@
 package io.patchbay.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.time.Clock;
 import java.util.Optional;
 
-import io.patchbay.platform.PatchbayProperties;
+import io.patchbay.platform.NotFoundException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invitation links: a random token shown once in the link, stored only as its SHA-256,
- * valid 14 days and for one claim. A new invitation replaces the member's earlier ones.
+ * The invited member's side of an invitation: who a link invites, and setting the
+ * password through it, which uses the link up. Links are made by {@link Members#create}
+ * and {@link Members#invite}.
  */
-@Component
-class Invitations {
+@Service
+@Transactional
+public class Invitations {
 
-	static final Duration VALIDITY = Duration.ofDays(14);
+	private final InvitationTokens tokens;
 
-	private final SecureRandom random = new SecureRandom();
+	private final MemberRows rows;
 
-	private final JdbcClient jdbc;
+	private final AuditLog audit;
 
-	private final PatchbayProperties properties;
+	private final PasswordEncoder passwordEncoder;
 
-	Invitations(JdbcClient jdbc, PatchbayProperties properties) {
-		this.jdbc = jdbc;
-		this.properties = properties;
+	private final Clock clock;
+
+	Invitations(InvitationTokens tokens, MemberRows rows, AuditLog audit, PasswordEncoder passwordEncoder,
+			Clock clock) {
+		this.tokens = tokens;
+		this.rows = rows;
+		this.audit = audit;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
 	}
 
-	/** Answers the invitation URL; the only place the token ever appears. */
-	String issue(long memberId, Instant now) {
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.jdbc.sql("DELETE FROM invitation WHERE member_id = ?").param(memberId).update();
-		this.jdbc.sql("INSERT INTO invitation (token_hash, member_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-			.params(hash(token), memberId, Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
-			.update();
-		String base = this.properties.baseUrl().toString().replaceAll("/+$", "");
-		return base + "/invitations/" + token;
+	/** The member a live invitation token is for, or empty when expired or used. */
+	@Transactional(readOnly = true)
+	public Optional<MemberProfile> find(String token) {
+		return this.tokens.memberFor(token, this.clock.instant())
+			.flatMap(this.rows::findById)
+			.filter(MemberProfile::active);
 	}
 
-	/** The member a live token invites, without using it up. */
-	Optional<Long> memberFor(String token, Instant now) {
-		return this.jdbc.sql("SELECT member_id FROM invitation WHERE token_hash = ? AND expires_at > ?")
-			.params(hash(token), Timestamp.from(now))
-			.query(Long.class)
-			.optional();
-	}
-
-	/**
-	 * Uses the token up: only one of two concurrent claims deletes the row, so only one
-	 * succeeds.
-	 */
-	boolean consume(String token, long memberId) {
-		return this.jdbc.sql("DELETE FROM invitation WHERE token_hash = ? AND member_id = ?")
-			.params(hash(token), memberId)
-			.update() == 1;
-	}
-
-	void revokeAll(long memberId) {
-		this.jdbc.sql("DELETE FROM invitation WHERE member_id = ?").param(memberId).update();
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+	/** Sets the member's password through the invitation and uses the link up. */
+	public MemberProfile claim(String token, String password) {
+		MemberProfile member = find(token)
+			.orElseThrow(() -> new NotFoundException("Invitation", "(expired or already used)"));
+		PasswordPolicy.check(password, member.email());
+		if (!this.tokens.consume(token, member.id())) {
+			throw new NotFoundException("Invitation", "(expired or already used)");
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.rows.claimed(member.id(), this.passwordEncoder.encode(password), this.clock.instant());
+		this.audit.record("member.claimed", Members.AUDIT_TYPE, String.valueOf(member.id()), member.name(), null);
+		return this.rows.findById(member.id()).orElseThrow();
 	}
 
 }

@@ -38,7 +38,7 @@ public class Members {
 
 	private final MemberRows rows;
 
-	private final Invitations invitations;
+	private final InvitationTokens invitations;
 
 	private final AuditLog audit;
 
@@ -52,8 +52,9 @@ public class Members {
 
 	private final PasswordEncoder passwordEncoder;
 
-	Members(JdbcClient jdbc, MemberRows rows, Invitations invitations, AuditLog audit, ApplicationEventPublisher events,
-			PatchbayProperties properties, Ids ids, Clock clock, PasswordEncoder passwordEncoder) {
+	Members(JdbcClient jdbc, MemberRows rows, InvitationTokens invitations, AuditLog audit,
+			ApplicationEventPublisher events, PatchbayProperties properties, Ids ids, Clock clock,
+			PasswordEncoder passwordEncoder) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.invitations = invitations;
@@ -126,27 +127,6 @@ public class Members {
 		this.rows.invited(id, now);
 		this.audit.record("member.invited", AUDIT_TYPE, String.valueOf(id), member.name(), null);
 		return url;
-	}
-
-	/** The member a live invitation token is for, or empty when expired or used. */
-	@Transactional(readOnly = true)
-	public Optional<MemberProfile> invitation(String token) {
-		return this.invitations.memberFor(token, this.clock.instant())
-			.flatMap(this.rows::findById)
-			.filter(MemberProfile::active);
-	}
-
-	/** Sets the member's password through the invitation and uses the link up. */
-	public MemberProfile claim(String token, String password) {
-		MemberProfile member = invitation(token)
-			.orElseThrow(() -> new NotFoundException("Invitation", "(expired or already used)"));
-		PasswordPolicy.check(password, member.email());
-		if (!this.invitations.consume(token, member.id())) {
-			throw new NotFoundException("Invitation", "(expired or already used)");
-		}
-		this.rows.claimed(member.id(), this.passwordEncoder.encode(password), this.clock.instant());
-		this.audit.record("member.claimed", AUDIT_TYPE, String.valueOf(member.id()), member.name(), null);
-		return find(member.id());
 	}
 
 	@Transactional(readOnly = true)

@@ -1,7 +1,7 @@
 package io.patchbay.accounts.web;
 
+import io.patchbay.accounts.Invitations;
 import io.patchbay.accounts.MemberProfile;
-import io.patchbay.accounts.Members;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,18 +30,18 @@ class InvitationController {
 
 	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-	private final Members members;
+	private final Invitations invitations;
 
 	private final AuthenticationManager authenticationManager;
 
-	InvitationController(Members members, AuthenticationManager authenticationManager) {
-		this.members = members;
+	InvitationController(Invitations invitations, AuthenticationManager authenticationManager) {
+		this.invitations = invitations;
 		this.authenticationManager = authenticationManager;
 	}
 
 	@GetMapping("/invitations/{token}")
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
-		return this.members.invitation(token).map((member) -> {
+		return this.invitations.find(token).map((member) -> {
 			model.addAttribute("member", member);
 			model.addAttribute("token", token);
 			return "invitation";
@@ -54,7 +54,7 @@ class InvitationController {
 	@PostMapping("/invitations/{token}")
 	String claim(@PathVariable String token, @RequestParam String password, @RequestParam String confirmation,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		MemberProfile invited = this.members.invitation(token).orElse(null);
+		MemberProfile invited = this.invitations.find(token).orElse(null);
 		if (invited == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "invitation-expired";
@@ -63,7 +63,7 @@ class InvitationController {
 			if (!password.equals(confirmation)) {
 				throw new InvalidInputException("confirmation", "mismatch");
 			}
-			MemberProfile member = this.members.claim(token, password);
+			MemberProfile member = this.invitations.claim(token, password);
 			signIn(member, password, request, response);
 			return "redirect:/";
 		}
