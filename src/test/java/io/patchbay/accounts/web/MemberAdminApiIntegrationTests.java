@@ -1,5 +1,7 @@
 package io.patchbay.accounts.web;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,6 +16,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -31,6 +34,9 @@ class MemberAdminApiIntegrationTests {
 
 	@Autowired
 	RestTestClient anonymous;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	RestTestClient admin;
 
@@ -150,6 +156,27 @@ class MemberAdminApiIntegrationTests {
 			.exists();
 		this.anonymous.get().uri(path).exchange().expectStatus().isNotFound();
 		member(email, "a-fresh-long-password").get().uri("/api/v1/me").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aNewInvitationReplacesTheOldOneAndLinksExpireAfter14Days() {
+		Map<String, Object> created = create(Map.of("email", unique() + "@example.com", "name", "Slow Reader"));
+		String first = ((String) created.get("inviteUrl")).replaceFirst("^http://[^/]+", "");
+		String second = ((String) this.admin.post()
+			.uri("/api/admin/members/{id}/invitation", created.get("id"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("inviteUrl")).replaceFirst("^http://[^/]+", "");
+		this.anonymous.get().uri(first).exchange().expectStatus().isNotFound();
+		this.anonymous.get().uri(second).exchange().expectStatus().isOk();
+		this.jdbc.sql("UPDATE invitation SET expires_at = ? WHERE member_id = ?")
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), Long.parseLong((String) created.get("id")))
+			.update();
+		this.anonymous.get().uri(second).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
