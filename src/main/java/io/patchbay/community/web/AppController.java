@@ -1,5 +1,7 @@
 package io.patchbay.community.web;
 
+import java.util.List;
+
 import io.patchbay.accounts.SignedInMember;
 import io.patchbay.community.Group;
 import io.patchbay.community.Groups;
@@ -111,10 +113,11 @@ class AppController {
 
 	@PostMapping("/app/groups/{id}/join")
 	String join(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
-		if (this.actions.group(member, id).isOpen()) {
-			this.groups.addMembers(this.actions.group(member, id).id(), java.util.List.of(member.id()));
+		Group group = this.actions.group(member, id);
+		if (group.isOpen()) {
+			this.groups.addMembers(group.id(), List.of(member.id()));
 		}
-		return "redirect:/app/groups/" + id;
+		return "redirect:/app/groups/" + group.id();
 	}
 
 	/** htmx swaps in the fresh feed; a plain form post goes back to the page. */

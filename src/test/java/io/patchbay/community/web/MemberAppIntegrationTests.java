@@ -71,6 +71,18 @@ class MemberAppIntegrationTests {
 		String secret = (String) json(admin, "/api/admin/groups", Map.of("name", "Secret", "privacy", "SECRET"))
 			.get("id");
 		member.get().uri("/app/groups/{id}", secret).exchange().expectStatus().isNotFound();
+		String open = (String) json(admin, "/api/admin/groups", Map.of("name", "Open door", "privacy", "OPEN"))
+			.get("id");
+		String openPage = page(member, "/app/groups/" + open);
+		assertThat(openPage).contains("Join group");
+		member.post()
+			.uri("/app/groups/{id}/join", open)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("_csrf=" + csrf(openPage))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+		assertThat(page(member, "/app/groups/" + open)).doesNotContain("Join group");
 
 		String groupPage = page(member, "/app/groups/" + group);
 		String message = "**Bug** found by @[" + created.get("id")
