@@ -1,26 +1,50 @@
 package io.patchbay.accounts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.Ids;
+import io.patchbay.platform.InvalidInputException;
+import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.NotFoundException;
+import io.patchbay.platform.PatchbayProperties;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The community's members and their admin permissions.
+ * The community's members and their admin permissions: creation and invitation, profiles,
+ * deactivation, and what sign-in needs. The admin API, the member app, SCIM and the Graph
+ * API all come here, so their rules cannot drift apart.
  */
 @Service
+@Transactional
 public class Members {
 
+	static final String AUDIT_TYPE = "member";
+
 	private final JdbcClient jdbc;
+
+	private final MemberRows rows;
+
+	private final InvitationTokens invitations;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final PatchbayProperties properties;
 
 	private final Ids ids;
 
@@ -28,51 +52,218 @@ public class Members {
 
 	private final PasswordEncoder passwordEncoder;
 
-	Members(JdbcClient jdbc, Ids ids, Clock clock, PasswordEncoder passwordEncoder) {
+	Members(JdbcClient jdbc, MemberRows rows, InvitationTokens invitations, AuditLog audit,
+			ApplicationEventPublisher events, PatchbayProperties properties, Ids ids, Clock clock,
+			PasswordEncoder passwordEncoder) {
 		this.jdbc = jdbc;
+		this.rows = rows;
+		this.invitations = invitations;
+		this.audit = audit;
+		this.events = events;
+		this.properties = properties;
 		this.ids = ids;
 		this.clock = clock;
 		this.passwordEncoder = passwordEncoder;
 	}
 
 	/** Finds a member by email (case-insensitive) with what sign-in needs. */
+	@Transactional(readOnly = true)
 	public Optional<SignedInMember> findForSignIn(String email) {
 		return this.jdbc.sql("SELECT id, email, name, password_hash, active FROM member WHERE email_key = ?")
 			.param(email.toLowerCase(Locale.ROOT))
 			.query((rs, row) -> new SignedInMember(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-					rs.getString("password_hash"), rs.getBoolean("active"), permissionsOf(rs.getLong("id"))))
+					rs.getString("password_hash"), rs.getBoolean("active"), this.rows.permissionsOf(rs.getLong("id"))))
 			.optional();
 	}
 
+	@Transactional(readOnly = true)
 	public boolean anyAdministrator() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM admin_permission").query(Long.class).single() > 0;
 	}
 
-	@Transactional
 	public long createAdministrator(String email, String name, String password, Set<AdminPermission> permissions) {
 		long id = this.ids.next();
-		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc
-			.sql("INSERT INTO member (id, email, email_key, name, password_hash, active, created_at, updated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)")
-			.params(id, email, email.toLowerCase(Locale.ROOT), name, this.passwordEncoder.encode(password), now, now)
-			.update();
-		for (AdminPermission permission : permissions) {
-			this.jdbc.sql("INSERT INTO admin_permission (member_id, permission) VALUES (?, ?)")
-				.params(id, permission.authority())
-				.update();
-		}
+		this.rows.insert(id, MemberDetails.of(email, name), this.passwordEncoder.encode(password),
+				this.clock.instant());
+		this.rows.replacePermissions(id, permissions);
 		return id;
 	}
 
-	private Set<AdminPermission> permissionsOf(long memberId) {
-		Set<AdminPermission> permissions = EnumSet.noneOf(AdminPermission.class);
-		this.jdbc.sql("SELECT permission FROM admin_permission WHERE member_id = ?")
-			.param(memberId)
-			.query(String.class)
-			.list()
-			.forEach((name) -> AdminPermission.of(name).ifPresent(permissions::add));
-		return permissions;
+	/**
+	 * Creates a member. With a password (dev mode only) the account is ready at once;
+	 * otherwise the answer carries a single-use invitation link valid 14 days.
+	 */
+	public CreatedMember create(MemberDetails details, @Nullable String password) {
+		MemberDetails checked = ProfileRules.forNew(details);
+		if (password != null && this.properties.production()) {
+			throw new InvalidInputException("password",
+					"A password can be set directly only in dev mode; send the invitation link instead");
+		}
+		if (password != null) {
+			PasswordPolicy.check(password, checked.email());
+		}
+		checkUnique(checked, 0);
+		long id = this.ids.next();
+		Instant now = this.clock.instant();
+		this.rows.insert(id, checked, (password != null) ? this.passwordEncoder.encode(password) : null, now);
+		String inviteUrl = null;
+		if (password == null && checked.email() != null) {
+			inviteUrl = this.invitations.issue(id, now);
+			this.rows.invited(id, now);
+		}
+		this.audit.record("member.created", AUDIT_TYPE, String.valueOf(id), checked.name(), null);
+		this.events.publishEvent(new MemberCreated(id, checked.email(), Actor.currentId(), now));
+		return new CreatedMember(find(id), inviteUrl);
+	}
+
+	/** A new invitation link for the member, replacing earlier ones. */
+	public String invite(long id) {
+		MemberProfile member = find(id);
+		if (!member.active() || member.email() == null) {
+			throw new ConflictException("id", "Only an active member with an email address can be invited");
+		}
+		Instant now = this.clock.instant();
+		String url = this.invitations.issue(id, now);
+		this.rows.invited(id, now);
+		this.audit.record("member.invited", AUDIT_TYPE, String.valueOf(id), member.name(), null);
+		return url;
+	}
+
+	@Transactional(readOnly = true)
+	public MemberProfile find(long id) {
+		return this.rows.findById(id).orElseThrow(() -> new NotFoundException("Member", String.valueOf(id)));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<MemberProfile> findById(long id) {
+		return this.rows.findById(id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<MemberProfile> findByEmail(String email) {
+		return this.rows.findByEmail(email);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<MemberProfile> findByExternalId(String externalId) {
+		return this.rows.findByExternalId(externalId);
+	}
+
+	/** The members with these ids that exist, in id order. */
+	@Transactional(readOnly = true)
+	public List<MemberProfile> findAll(Collection<Long> ids) {
+		return this.rows.findAll(ids);
+	}
+
+	/**
+	 * Members in creation order, filtered by a name or email fragment and the active
+	 * flag; pass the previous page's {@code nextCursor} as {@code after}.
+	 */
+	@Transactional(readOnly = true)
+	public KeysetPage<MemberProfile> list(@Nullable String query, @Nullable Boolean active, @Nullable Long after,
+			int limit) {
+		int size = Math.clamp(limit, 1, 100);
+		return KeysetPage.of(this.rows.list(query, active, (after != null) ? after : 0, size + 1), size,
+				MemberProfile::id);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isActive(long id) {
+		return this.rows.isActive(id);
+	}
+
+	/** The members whose manager is {@code managerId}, by name. */
+	@Transactional(readOnly = true)
+	public List<MemberProfile> reports(long managerId) {
+		return this.rows.reports(managerId);
+	}
+
+	/**
+	 * What an open session must know on each request: empty when the member may no longer
+	 * sign in, else their admin permissions now.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Set<AdminPermission>> sessionState(long id) {
+		return this.rows.activePermissions(id);
+	}
+
+	/** Applies the non-null fields of {@code changes}; an empty string clears a field. */
+	public MemberProfile update(long id, MemberDetails changes) {
+		MemberProfile current = find(id);
+		MemberDetails checked = ProfileRules.apply(current, changes);
+		checkUnique(checked, id);
+		if (checked.managerId() != null && checked.managerId() == id) {
+			throw new InvalidInputException("managerId", "A member cannot be their own manager");
+		}
+		Set<String> changed = ProfileRules.changedFields(current, checked);
+		if (changed.isEmpty()) {
+			return current;
+		}
+		Instant now = this.clock.instant();
+		this.rows.update(id, checked, now);
+		this.audit.record("member.updated", AUDIT_TYPE, String.valueOf(id), checked.name(),
+				"changed=" + changed.stream().sorted().toList());
+		this.events.publishEvent(new MemberProfileChanged(id, changed, Actor.currentId(), now));
+		return find(id);
+	}
+
+	public MemberProfile deactivate(long id) {
+		MemberProfile member = find(id);
+		Long actor = Actor.currentId();
+		if (actor != null && actor == id) {
+			throw new ConflictException("id", "You cannot deactivate your own account");
+		}
+		if (member.active()) {
+			Instant now = this.clock.instant();
+			this.rows.setActive(id, false, now);
+			this.invitations.revokeAll(id);
+			this.audit.record("member.deactivated", AUDIT_TYPE, String.valueOf(id), member.name(), null);
+			this.events.publishEvent(new MemberDeactivated(id, member.email(), actor, now));
+		}
+		return find(id);
+	}
+
+	public MemberProfile reactivate(long id) {
+		MemberProfile member = find(id);
+		if (!member.active()) {
+			Instant now = this.clock.instant();
+			this.rows.setActive(id, true, now);
+			this.audit.record("member.reactivated", AUDIT_TYPE, String.valueOf(id), member.name(), null);
+			this.events.publishEvent(new MemberReactivated(id, member.email(), Actor.currentId(), now));
+		}
+		return find(id);
+	}
+
+	public MemberProfile replaceAdminPermissions(long id, Set<AdminPermission> permissions) {
+		MemberProfile member = find(id);
+		Set<AdminPermission> granted = EnumSet.noneOf(AdminPermission.class);
+		granted.addAll(permissions);
+		granted.removeAll(member.permissions());
+		Set<AdminPermission> removed = EnumSet.noneOf(AdminPermission.class);
+		removed.addAll(member.permissions());
+		removed.removeAll(permissions);
+		if (granted.isEmpty() && removed.isEmpty()) {
+			return member;
+		}
+		this.rows.replacePermissions(id, permissions);
+		this.audit.record("member.admin_permissions_changed", AUDIT_TYPE, String.valueOf(id), member.name(),
+				"granted=" + granted.stream().map(AdminPermission::authority).toList() + " removed="
+						+ removed.stream().map(AdminPermission::authority).toList());
+		this.events.publishEvent(new AdminPermissionsChanged(id, member.email(), Set.copyOf(granted),
+				Set.copyOf(removed), Actor.currentId(), this.clock.instant()));
+		return find(id);
+	}
+
+	private void checkUnique(MemberDetails details, long exceptId) {
+		if (details.email() != null && this.rows.emailTaken(details.email(), exceptId)) {
+			throw new ConflictException("email", "A member with the email " + details.email() + " already exists");
+		}
+		if (details.externalId() != null && this.rows.externalIdTaken(details.externalId(), exceptId)) {
+			throw new ConflictException("externalId", "A member with this externalId already exists");
+		}
+		if (details.managerId() != null && this.rows.findById(details.managerId()).isEmpty()) {
+			throw new InvalidInputException("managerId", "managerId names no member");
+		}
 	}
 
 }

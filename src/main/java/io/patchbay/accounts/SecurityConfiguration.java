@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Who may call what: the REST APIs with HTTP Basic or the console session (errors as
@@ -61,8 +62,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, JsonMapper json)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, JsonMapper json,
+			Members members) throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Patchbay\"");
 			writeProblem(json, response, HttpStatus.UNAUTHORIZED, ex.getMessage());
@@ -71,6 +72,7 @@ class SecurityConfiguration {
 				"Your account lacks the permission for this operation");
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authenticationManager(authenticationManager)
+			.addFilterAfter(new ActiveMemberFilter(members), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 				.permitAll()
 				.requestMatchers("/actuator/**")
@@ -87,24 +89,27 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain consoleSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			PatchbayProperties properties) throws Exception {
+			PatchbayProperties properties, Members members) throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setExceptionMappings(
 				Map.of(ThrottledAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
 		failures.setDefaultFailureUrl("/login?error");
-		http.authenticationManager(authenticationManager).authorizeHttpRequests((requests) -> {
-			requests
-				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/robots.txt", "/error")
-				.permitAll();
-			if (properties.production()) {
-				requests.requestMatchers("/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**")
-					.hasAnyAuthority(ADMIN_AUTHORITIES);
-			}
-			else {
-				requests.requestMatchers("/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**").permitAll();
-			}
-			requests.anyRequest().authenticated();
-		})
+		http.authenticationManager(authenticationManager)
+			.addFilterAfter(new ActiveMemberFilter(members), SecurityContextHolderFilter.class)
+			.authorizeHttpRequests((requests) -> {
+				requests
+					.requestMatchers("/login", "/invitations/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+							"/robots.txt", "/error")
+					.permitAll();
+				if (properties.production()) {
+					requests.requestMatchers("/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**")
+						.hasAnyAuthority(ADMIN_AUTHORITIES);
+				}
+				else {
+					requests.requestMatchers("/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**").permitAll();
+				}
+				requests.anyRequest().authenticated();
+			})
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
 				.defaultSuccessUrl("/", false)

@@ -54,6 +54,15 @@ public final class SignedInMember implements UserDetails, CredentialsContainer {
 		return !this.permissions.isEmpty();
 	}
 
+	Set<AdminPermission> permissions() {
+		return this.permissions;
+	}
+
+	/** The same member with the permissions they hold now. */
+	SignedInMember withPermissions(Set<AdminPermission> current) {
+		return new SignedInMember(this.id, this.email, this.name, null, this.active, current);
+	}
+
 	public boolean holds(AdminPermission permission) {
 		return this.permissions.contains(permission);
 	}

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The sign-in page, and the landing after it: administrators go to the console.
+ * The sign-in page, and the landing after it: administrators go to the console, members
+ * to the member app.
  */
 @Controller
 class SignInController {
@@ -19,7 +20,7 @@ class SignInController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal SignedInMember member) {
-		return member.isAdministrator() ? "redirect:/console" : "redirect:/login?noConsole";
+		return member.isAdministrator() ? "redirect:/console" : "redirect:/app";
 	}
 
 }

@@ -1,0 +1,67 @@
+package io.patchbay.accounts;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Keeps an open session true to the account on every request: a member deactivated since
+ * signing in loses the session at once (the rest of the chain then sees an anonymous
+ * caller: 401 for the APIs, the sign-in page for pages), and changed admin permissions
+ * apply at once. One indexed read per signed-in request keeps it cheap. Not a bean, so
+ * that it runs only inside the security filter chains.
+ */
+class ActiveMemberFilter extends OncePerRequestFilter {
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+	private final Members members;
+
+	ActiveMemberFilter(Members members) {
+		this.members = members;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = this.contexts.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInMember member) {
+			Optional<Set<AdminPermission>> state = this.members.sessionState(member.id());
+			if (state.isEmpty()) {
+				this.contexts.clearContext();
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					session.invalidate();
+				}
+			}
+			else if (!state.get().equals(member.permissions())) {
+				SignedInMember current = member.withPermissions(state.get());
+				SecurityContext context = this.contexts.createEmptyContext();
+				context.setAuthentication(
+						UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities()));
+				this.contexts.setContext(context);
+				if (request.getSession(false) != null) {
+					this.sessions.saveContext(context, request, response);
+				}
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

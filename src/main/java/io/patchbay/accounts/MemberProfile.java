@@ -1,0 +1,26 @@
+package io.patchbay.accounts;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A member as the admin API, the member app and the Graph API show them; never carries
+ * the password hash or an invitation token.
+ *
+ * @param invitedAt when the latest invitation link was made
+ * @param claimedAt when the member first set a password
+ */
+public record MemberProfile(long id, @Nullable String email, String name, @Nullable String firstName,
+		@Nullable String lastName, @Nullable String title, @Nullable String department, @Nullable String division,
+		@Nullable String organization, @Nullable String primaryPhone, @Nullable String primaryAddress,
+		@Nullable String locale, @Nullable Long managerId, @Nullable String externalId, boolean active,
+		Set<AdminPermission> permissions, @Nullable Instant invitedAt, @Nullable Instant claimedAt, Instant createdAt,
+		Instant updatedAt) {
+
+	public boolean isAdministrator() {
+		return !this.permissions.isEmpty();
+	}
+
+}

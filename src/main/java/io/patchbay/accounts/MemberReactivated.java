@@ -1,0 +1,15 @@
+package io.patchbay.accounts;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A deactivated member may sign in again ({@code ADMIN_REACTIVATE_ACCOUNT}). Published
+ * inside the transaction.
+ *
+ * @param actorId the administrator who acted, {@code null} for the system
+ */
+public record MemberReactivated(long memberId, @Nullable String email, @Nullable Long actorId, Instant occurredAt) {
+
+}

@@ -1,0 +1,100 @@
+package io.patchbay.accounts.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.patchbay.accounts.CreatedMember;
+import io.patchbay.accounts.Members;
+import io.patchbay.platform.Ids;
+import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The members rows of the admin REST API ({@code accounts.md}).
+ */
+@RestController
+@RequestMapping("/api/admin/members")
+@PreAuthorize("hasAuthority('manage_accounts')")
+class MemberAdminController {
+
+	private final Members members;
+
+	MemberAdminController(Members members) {
+		this.members = members;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	MemberView create(@RequestBody MemberRequests.Create request) {
+		CreatedMember created = this.members.create(request.details(), request.password());
+		return MemberView.of(created.member(), created.inviteUrl());
+	}
+
+	@GetMapping
+	Map<String, Object> list(@RequestParam(required = false) @Nullable String query,
+			@RequestParam(required = false) @Nullable Boolean active,
+			@RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "50") int limit) {
+		Long cursor = (after != null && Ids.parse(after) > 0) ? Ids.parse(after) : null;
+		KeysetPage<MemberView> page = this.members.list(query, active, cursor, limit).map(MemberView::of);
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("data", page.items());
+		if (page.nextCursor() != null) {
+			answer.put("nextCursor", String.valueOf(page.nextCursor()));
+		}
+		return answer;
+	}
+
+	@GetMapping("/{id}")
+	MemberView one(@PathVariable String id) {
+		return MemberView.of(this.members.find(parse(id)));
+	}
+
+	@PatchMapping("/{id}")
+	MemberView edit(@PathVariable String id, @RequestBody MemberRequests.Edit request) {
+		return MemberView.of(this.members.update(parse(id), request.changes()));
+	}
+
+	@PostMapping("/{id}/deactivate")
+	MemberView deactivate(@PathVariable String id) {
+		return MemberView.of(this.members.deactivate(parse(id)));
+	}
+
+	@PostMapping("/{id}/reactivate")
+	MemberView reactivate(@PathVariable String id) {
+		return MemberView.of(this.members.reactivate(parse(id)));
+	}
+
+	@PostMapping("/{id}/invitation")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, String> invite(@PathVariable String id) {
+		return Map.of("inviteUrl", this.members.invite(parse(id)));
+	}
+
+	@PutMapping("/{id}/admin-permissions")
+	MemberView permissions(@PathVariable String id, @RequestBody MemberRequests.Permissions request) {
+		return MemberView.of(this.members.replaceAdminPermissions(parse(id), request.read()));
+	}
+
+	private static long parse(String id) {
+		long parsed = Ids.parse(id);
+		if (parsed <= 0) {
+			throw new NotFoundException("Member", id);
+		}
+		return parsed;
+	}
+
+}

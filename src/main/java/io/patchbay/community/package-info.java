@@ -1,0 +1,8 @@
+/**
+ * The community: its groups and their members, posts with mentions, comments and replies,
+ * and likes, written by members or by integrations' pages.
+ */
+@NullMarked
+package io.patchbay.community;
+
+import org.jspecify.annotations.NullMarked;

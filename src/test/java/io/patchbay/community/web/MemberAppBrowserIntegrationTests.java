@@ -1,0 +1,134 @@
+package io.patchbay.community.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.patchbay.AdminApi;
+import io.patchbay.TestRequirements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The member app in a real browser: an invited member sets a password, lands in the app,
+ * posts with htmx, and sees a colleague's post arrive live without reloading.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class MemberAppBrowserIntegrationTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	RestTestClient anonymous;
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(TestRequirements.CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + Files.createTempDirectory("patchbay-chromium-"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(TestRequirements.CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void anInvitedMemberPostsAndSeesAColleaguesPostArriveLive() {
+		RestTestClient admin = AdminApi.asAdministrator(this.anonymous);
+		Map<String, Object> invited = json(admin, "/api/admin/members",
+				Map.of("email", "browser-" + System.nanoTime() + "@example.com", "name", "Margaret Hamilton"));
+		String colleagueEmail = "colleague-" + System.nanoTime() + "@example.com";
+		String colleagueId = (String) json(admin, "/api/admin/members",
+				Map.of("email", colleagueEmail, "name", "Colleague", "password", "colleague-password-1"))
+			.get("id");
+		String group = (String) json(admin, "/api/admin/groups", Map.of("name", "Apollo", "privacy", "SECRET"))
+			.get("id");
+		admin.post()
+			.uri("/api/admin/groups/{id}/members", group)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("memberIds", List.of(invited.get("id"), colleagueId)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		this.browser.get(((String) invited.get("inviteUrl")).replaceFirst("localhost:\\d+", "localhost:" + this.port));
+		this.browser.findElement(By.name("password")).sendKeys("lunar-module-guidance");
+		this.browser.findElement(By.name("confirmation")).sendKeys("lunar-module-guidance");
+		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().endsWith("/app"));
+		this.browser.findElement(By.linkText("Apollo")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !this.browser.findElements(By.cssSelector("#live:not([hidden])")).isEmpty());
+
+		this.browser.findElement(By.name("message")).sendKeys("Program alarm 1202: go");
+		this.browser.findElement(By.cssSelector(".composer button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> feedText().contains("Program alarm 1202: go"));
+		String url = this.browser.getCurrentUrl();
+
+		this.anonymous.post()
+			.uri("/api/v1/groups/{id}/posts", group)
+			.headers((headers) -> headers.setBasicAuth(colleagueEmail, "colleague-password-1"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("message", "Copy that, we are go"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		await().atMost(Duration.ofSeconds(10)).until(() -> feedText().contains("Copy that, we are go"));
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(url);
+	}
+
+	private String feedText() {
+		return this.browser.findElement(By.id("feed")).getText();
+	}
+
+	private static Map<String, Object> json(RestTestClient client, String uri, Map<String, Object> body) {
+		return client.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
