@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/me}: the signed-in member.
  */
 @RestController
-class MeController {
+class SignedInMemberController {
 
 	private final Members members;
 
-	MeController(Members members) {
+	SignedInMemberController(Members members) {
 		this.members = members;
 	}
 
