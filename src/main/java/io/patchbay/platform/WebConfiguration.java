@@ -21,7 +21,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("patchbay-lang");
-		resolver.setDefaultLocale(Locale.ENGLISH);
+		// Without a chosen language, follow the browser's when it is one we speak.
+		resolver.setDefaultLocaleFunction(
+				(request) -> "fr".equals(request.getLocale().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}

@@ -35,7 +35,10 @@ final class ChangeEntries {
 	}
 
 	static Map<String, Object> from(Author author) {
-		return Map.of("id", String.valueOf(author.id()), "name", author.name());
+		Map<String, Object> from = new LinkedHashMap<>();
+		from.put("id", String.valueOf(author.id()));
+		from.put("name", author.name());
+		return from;
 	}
 
 	static String postId(long groupId, long postId) {

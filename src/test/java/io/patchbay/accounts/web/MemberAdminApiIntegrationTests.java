@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,9 @@ class MemberAdminApiIntegrationTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	@Autowired
+	@LocalServerPort
+	int port;
+
 	RestTestClient anonymous;
 
 	@Autowired
@@ -42,6 +45,7 @@ class MemberAdminApiIntegrationTests {
 
 	@BeforeEach
 	void signIn() {
+		this.anonymous = io.patchbay.TestClients.withoutCookies(this.port);
 		this.admin = AdminApi.asAdministrator(this.anonymous);
 	}
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -33,8 +34,15 @@ class MemberAppIntegrationTests {
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
-	@Autowired
+	@LocalServerPort
+	int port;
+
 	RestTestClient anonymous;
+
+	@org.junit.jupiter.api.BeforeEach
+	void freshClient() {
+		this.anonymous = io.patchbay.TestClients.withoutCookies(this.port);
+	}
 
 	@Test
 	void aMemberSeesTheirGroupsAndPostsSafeMarkdownWithMentions() {
