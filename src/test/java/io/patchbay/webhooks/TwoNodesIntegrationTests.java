@@ -1,0 +1,104 @@
+package io.patchbay.webhooks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.zaxxer.hikari.HikariDataSource;
+import io.patchbay.PatchbayApplication;
+import io.patchbay.platform.PatchbayProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two Patchbay nodes on one database share the outbox: every delivery is sent, and, with
+ * claims under {@code FOR UPDATE SKIP LOCKED}, sent by one node only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class TwoNodesIntegrationTests {
+
+	static WireMockServer receiver = new WireMockServer(options().dynamicPort().globalTemplating(true));
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	HikariDataSource dataSource;
+
+	@Autowired
+	PatchbayProperties properties;
+
+	@BeforeAll
+	static void start() {
+		receiver.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		receiver.stop();
+	}
+
+	@Test
+	void twoNodesDeliverEveryEntryOnce() {
+		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
+		hooks.acceptHandshakes("/hooks/cluster");
+		receiver.stubFor(post(urlPathEqualTo("/hooks/cluster")).willReturn(aResponse().withStatus(200)));
+		Map<?, ?> integration = hooks.integration(List.of("read_group"));
+		hooks.subscribe(integration.get("id"), "group", "/hooks/cluster", List.of("posts")).expectStatus().isOk();
+		long id = Long.parseLong((String) integration.get("id"));
+
+		// Command-line arguments: they outrank application.properties, as an operator's
+		// environment variables would.
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PatchbayApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
+				"--spring.datasource.username=" + this.dataSource.getUsername(),
+				"--patchbay.data-dir=" + this.properties.dataDir())) {
+			WebhookEvents first = new WebhookEvents(this.context);
+			WebhookEvents other = new WebhookEvents(second);
+			for (int i = 0; i < 100; i++) {
+				(i % 2 == 0 ? first : other).groupPostAdded(id, "cluster-" + i + ";");
+			}
+
+			await().atMost(Duration.ofSeconds(20)).until(() -> bodies().split("cluster-").length - 1 >= 100);
+		}
+		List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/cluster")));
+		String all = bodies();
+		for (int i = 0; i < 100; i++) {
+			assertThat(all.split("cluster-" + i + ";", -1)).as("entry %d delivered once", i).hasSize(2);
+		}
+		assertThat(requests.stream().map((request) -> request.getHeader("webhook-id")).collect(Collectors.toSet()))
+			.hasSize(requests.size());
+	}
+
+	private static String bodies() {
+		return receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/cluster")))
+			.stream()
+			.map(LoggedRequest::getBodyAsString)
+			.collect(Collectors.joining("\n"));
+	}
+
+}
