@@ -10,9 +10,9 @@ import java.util.Map;
 import io.patchbay.community.Author;
 
 /**
- * The "changes" shape of webhook entries (group, user, page mention,
- * workplace_security): {@code {"id", "time", "changes": [{"field", "value"}]}}, with
- * Workplace's formats for ids and times.
+ * The "changes" shape of webhook entries (group, user, page mention, workplace_security):
+ * {@code {"id", "time", "changes": [{"field", "value"}]}}, with Workplace's formats for
+ * ids and times.
  */
 final class ChangeEntries {
 

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the community's events into outbox entries for the subscribers of the
- * {@code group} topic (posts, comments, membership — only groups within the
- * integration's group access) and of {@code page} {@code mention} (the bot's page named in
+ * {@code group} topic (posts, comments, membership — only groups within the integration's
+ * group access) and of {@code page} {@code mention} (the bot's page named in
  * {@code @[id]}). Runs inside the transaction that made the change.
  */
 @Component
@@ -46,14 +46,16 @@ class CommunityOutbox {
 
 	@EventListener
 	void on(PostCreated post) {
-		post("add", post.postId(), post.groupId(), post.author(), post.message(), post.createdTime(), post.createdTime());
+		post("add", post.postId(), post.groupId(), post.author(), post.message(), post.createdTime(),
+				post.createdTime());
 		mentions("post", post.postId(), post.groupId(), null, post.author(), post.message(), post.mentionedIds(),
 				post.createdTime());
 	}
 
 	@EventListener
 	void on(PostEdited post) {
-		post("edit", post.postId(), post.groupId(), post.author(), post.message(), post.createdTime(), post.editedTime());
+		post("edit", post.postId(), post.groupId(), post.author(), post.message(), post.createdTime(),
+				post.editedTime());
 	}
 
 	@EventListener
@@ -113,8 +115,8 @@ class CommunityOutbox {
 		enqueue(targets, "posts", ChangeEntries.entry(groupId, at, "posts", value));
 	}
 
-	private void comment(String verb, long commentId, long postId, long groupId, @Nullable Long parentId,
-			Author author, String message, Instant created, Instant at) {
+	private void comment(String verb, long commentId, long postId, long groupId, @Nullable Long parentId, Author author,
+			String message, Instant created, Instant at) {
 		List<Subscriber> targets = reaching(groupId, "comments");
 		if (targets.isEmpty()) {
 			return;
@@ -123,8 +125,7 @@ class CommunityOutbox {
 		value.put("verb", verb);
 		value.put("comment_id", String.valueOf(commentId));
 		value.put("post_id", ChangeEntries.postId(groupId, postId));
-		value.put("parent_id",
-				(parentId != null) ? String.valueOf(parentId) : ChangeEntries.postId(groupId, postId));
+		value.put("parent_id", (parentId != null) ? String.valueOf(parentId) : ChangeEntries.postId(groupId, postId));
 		value.put("created_time", ChangeEntries.time(created));
 		value.put("from", ChangeEntries.from(author));
 		value.put("message", message);
