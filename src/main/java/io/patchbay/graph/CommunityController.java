@@ -118,9 +118,11 @@ class CommunityController {
 	Map<String, Object> createGroup(GraphCaller caller) {
 		caller.require(Permission.MANAGE_GROUP, true);
 		GraphParameters parameters = caller.parameters();
-		Privacy privacy = ObjectController.privacy(parameters.value("privacy"));
-		Group group = this.groups.create(ObjectController.required(parameters, "name"), parameters.value("description"),
-				(privacy != null) ? privacy : Privacy.CLOSED, null);
+		String name = ObjectController.required(parameters, "name");
+		Privacy privacy = ObjectController.privacy(ObjectController.required(parameters, "privacy"));
+		// No creator: the integration is not a member, so the group starts without
+		// admins.
+		Group group = this.groups.create(name, parameters.value("description"), privacy, null);
 		return Map.of("id", String.valueOf(group.id()));
 	}
 

@@ -1,8 +1,11 @@
 package io.patchbay.graph;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
@@ -15,7 +18,9 @@ import io.patchbay.community.Groups;
 import io.patchbay.community.Post;
 import io.patchbay.community.Posts;
 import io.patchbay.integrations.Permission;
+import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,11 +62,11 @@ class GroupsController {
 		Fields fields = caller.fields().allowOnly(MemberView.FIELDS, "User");
 		GraphPaging paging = GraphPaging.of(caller.parameters());
 		KeysetPage<GroupMember> page = this.groups.members(group.id(), paging.after(), paging.limit());
-		Map<Long, MemberProfile> profiles = new java.util.HashMap<>();
+		Map<Long, MemberProfile> profiles = new HashMap<>();
 		this.members.findAll(page.items().stream().map(GroupMember::memberId).toList())
 			.forEach((profile) -> profiles.put(profile.id(), profile));
 		KeysetPage<MemberProfile> found = new KeysetPage<>(
-				page.items().stream().map((item) -> profiles.get(item.memberId())).filter((p) -> p != null).toList(),
+				page.items().stream().map((item) -> profiles.get(item.memberId())).filter(Objects::nonNull).toList(),
 				page.nextCursor());
 		return GraphPaging.render(found, MemberProfile::id, (member) -> MemberView.render(caller, member, fields),
 				caller, this.links.graph(), "/" + id + "/members");
@@ -107,12 +112,12 @@ class GroupsController {
 	}
 
 	private MemberProfile member(String memberId, String method) {
-		long parsed = io.patchbay.platform.Ids.parse(memberId);
-		return ((parsed > 0) ? this.members.findById(parsed) : java.util.Optional.<MemberProfile>empty())
+		long parsed = Ids.parse(memberId);
+		return ((parsed > 0) ? this.members.findById(parsed) : Optional.<MemberProfile>empty())
 			.orElseThrow(() -> GraphException.unknownObject(memberId, method));
 	}
 
-	private static Formatting formatting(String value) {
+	private static Formatting formatting(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return Formatting.PLAINTEXT;
 		}
@@ -124,7 +129,7 @@ class GroupsController {
 		}
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 

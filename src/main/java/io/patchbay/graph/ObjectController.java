@@ -3,6 +3,7 @@ package io.patchbay.graph;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.patchbay.accounts.MemberDetails;
@@ -21,6 +22,7 @@ import io.patchbay.graph.GraphObjects.MemberNode;
 import io.patchbay.graph.GraphObjects.Node;
 import io.patchbay.graph.GraphObjects.PostNode;
 import io.patchbay.integrations.Permission;
+import io.patchbay.platform.Ids;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -125,7 +127,7 @@ class ObjectController {
 				caller.require(Permission.MANAGE_GROUP, true);
 				this.objects.reach(caller, Permission.MANAGE_GROUP, group.id(), id, "POST");
 				this.groups.update(group.id(), parameters.value("name"), parameters.value("description"),
-						privacy(parameters.value("privacy")));
+						(parameters.value("privacy") != null) ? privacy(parameters.value("privacy")) : null);
 			}
 			case PostNode(Post post) -> {
 				this.objects.edit(caller, node, id, "POST");
@@ -169,19 +171,16 @@ class ObjectController {
 		if (manager == null || manager.isBlank()) {
 			return null;
 		}
-		long id = io.patchbay.platform.Ids.parse(manager.strip());
+		long id = Ids.parse(manager.strip());
 		if (id <= 0) {
 			throw GraphException.invalidParameter("(#100) manager must be a member id");
 		}
 		return id;
 	}
 
-	static @Nullable Privacy privacy(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
+	static Privacy privacy(String value) {
 		try {
-			return Privacy.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+			return Privacy.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw GraphException.invalidParameter("(#100) privacy must be one of OPEN, CLOSED, SECRET");

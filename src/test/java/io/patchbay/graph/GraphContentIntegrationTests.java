@@ -209,6 +209,7 @@ class GraphContentIntegrationTests {
 		expectError(this.graph.post("/graph/{id}/members/{member}", Map.of(), created, "42"), 400, 100, 33);
 		expectError(this.graph.post("/graph/community/groups", Map.of("name", "x", "privacy", "PUBLIC"), new Object[0]),
 				400, 100, null);
+		expectError(this.graph.post("/graph/community/groups", Map.of("name", "x"), new Object[0]), 400, 100, null);
 		this.graph.permissions("read_group");
 		expectError(this.graph.post("/graph/community/groups", Map.of("name", "x"), new Object[0]), 403, 200, null);
 		expectError(this.graph.get("/graph/{id}/members", created), 403, 10, null);
