@@ -113,6 +113,15 @@ class GraphMembersIntegrationTests {
 		assertThat(this.graph.json(this.graph.post("/graph/{id}", Map.of("title", "Principal"), this.ada)))
 			.containsEntry("success", true);
 		this.graph.get("/graph/{id}?fields=title", this.ada).expectBody().jsonPath("$.title").isEqualTo("Principal");
+		// The audit log names the integration that made the change.
+		this.graph.admin.get()
+			.uri("/api/admin/audit?limit=1")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.data[0].action")
+			.isEqualTo("member.updated")
+			.jsonPath("$.data[0].actorName")
+			.isEqualTo("integration " + this.graph.id + " (" + this.graph.name + ")");
 		this.graph.get("/graph/{id}/managers", this.ada)
 			.expectStatus()
 			.isOk()

@@ -28,6 +28,8 @@ final class GraphTestSetup {
 
 	final String token;
 
+	final String name;
+
 	GraphTestSetup(RestTestClient client, String kind) {
 		this.client = client;
 		this.admin = AdminApi.asAdministrator(client);
@@ -42,6 +44,7 @@ final class GraphTestSetup {
 			.returnResult()
 			.getResponseBody();
 		this.id = (String) created.get("id");
+		this.name = (String) created.get("name");
 		this.pageId = (String) created.get("pageId");
 		this.token = (String) this.admin.post()
 			.uri("/api/admin/integrations/{id}/access-token", this.id)
