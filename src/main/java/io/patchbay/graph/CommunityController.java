@@ -79,6 +79,10 @@ class CommunityController {
 		Fields fields = caller.fields().allowOnly(MemberView.FIELDS, "User");
 		String email = caller.parameters().value("email");
 		String externalId = caller.parameters().value("external_id");
+		if (email != null) {
+			// As for GET /{email}: the filter would otherwise reveal who has an address.
+			caller.require(Permission.READ_USER_EMAIL, false);
+		}
 		if (email != null || externalId != null) {
 			// A filter names at most one member: one page, nothing to follow.
 			List<MemberProfile> found = ((email != null) ? this.members.findByEmail(email.strip())

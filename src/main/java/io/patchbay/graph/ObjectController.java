@@ -88,6 +88,12 @@ class ObjectController {
 	}
 
 	private Map<String, Object> read(GraphCaller caller, String id, Fields fields) {
+		if (id.indexOf('@') > 0) {
+			// Checked before the lookup: finding members by email would otherwise tell an
+			// integration that may not read addresses who has one.
+			caller.require(Permission.READ_GROUP_MEMBERSHIP, false);
+			caller.require(Permission.READ_USER_EMAIL, false);
+		}
 		Node node = this.objects.find(id, "GET");
 		return switch (node) {
 			case MemberNode(MemberProfile member) -> {

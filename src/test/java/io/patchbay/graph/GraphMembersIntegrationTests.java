@@ -61,6 +61,8 @@ class GraphMembersIntegrationTests {
 			.containsEntry("active", true)
 			.doesNotContainKeys("email", "title", "department");
 		assertThat(this.graph.json(this.graph.get("/graph/{id}", this.ada))).containsOnlyKeys("id", "name");
+		expectError(this.graph.get("/graph/ada@example.com"), 403, 10, null);
+		expectError(this.graph.get("/graph/community/members?email=ada@example.com"), 403, 10, null);
 
 		this.graph.permissions("read_group_membership", "read_user_email", "read_work_profile");
 		Map<String, Object> full = this.graph.json(this.graph.get("/graph/{id}" + fields, this.ada));
