@@ -36,7 +36,11 @@ class MalformedRequestsIntegrationTests {
 			"/graph/me?fields=%7B%7D", "/graph/me?fields=a.b(c", "/graph/me?fields=id&fields=name",
 			"/graph/me?limit=-1", "/graph/me?limit=abc", "/graph/me?appsecret_time=abc&appsecret_proof=x",
 			"/graph/me?appsecret_proof=%FF", "/graph/app/subscriptions", "/graph/community/members?limit=99999999999",
-			"/graph/..%2F..%2Fetc%2Fpasswd", "/api/admin/integrations/-1",
+			"/graph/community", "/graph/community/groups", "/graph/community/security_logs",
+			"/graph/community/members?after=%FF%FE", "/graph/123/feed?since=abc&until=-1", "/graph/123_456/comments",
+			"/graph/1_/likes", "/graph/_1/reactions", "/graph/123/members/abc", "/graph/123/managers",
+			"/graph/a@b/reports", "/graph/?ids=,,,", "/graph/?ids=1,a@b,1_2", "/graph/1?fields=comments.limit(x)",
+			"/graph/123?fields=from%7Bid,x%7D", "/graph/..%2F..%2Fetc%2Fpasswd", "/api/admin/integrations/-1",
 			"/api/admin/integrations/99999999999999999999", "/api/admin/integrations/abc/logo",
 			"/api/admin/integrations/1/permissions", "/api/admin/integrations/1/security",
 			"/api/admin/integrations/1/access-token", "/api/admin/audit?limit=abc", "/api/admin/audit?limit=-5",
@@ -103,6 +107,19 @@ class MalformedRequestsIntegrationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id");
+		// Every permission, so that malformed requests get past the permission checks and
+		// reach the parsing of ids, fields and parameters.
+		admin.put()
+			.uri("/api/admin/integrations/{id}/permissions", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("permissions",
+					java.util.Arrays.stream(io.patchbay.integrations.Permission.values())
+						.map(io.patchbay.integrations.Permission::apiName)
+						.toList(),
+					"groupAccess", "ALL"))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		return (String) admin.post()
 			.uri("/api/admin/integrations/{id}/access-token", id)
 			.exchange()

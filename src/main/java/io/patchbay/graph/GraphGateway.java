@@ -1,6 +1,7 @@
 package io.patchbay.graph;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -88,6 +91,13 @@ class GraphGateway implements HandlerInterceptor {
 		if (!allowed) {
 			throw new GraphException(429, GraphException.OAUTH, 4, null, "Application request limit reached");
 		}
+		// The audit log and events name whoever is authenticated: for a Graph call that
+		// is the integration, not "anonymousUser". The stateless chain clears it after
+		// the
+		// request.
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken
+				.authenticated("integration " + integration.id() + " (" + integration.name() + ")", null, List.of()));
 		return true;
 	}
 

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import io.patchbay.platform.KeysetPage;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Cursor paging as the Graph API does it: {@code limit} (default 25, at most 100),
@@ -68,15 +69,56 @@ record GraphPaging(@Nullable Long after, @Nullable Long before, int limit) {
 		return answer;
 	}
 
-	private static String link(GraphCaller caller, String baseUrl, String path, String direction, String cursor) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(baseUrl + "/graph" + path);
-		caller.parameters().all().forEach((name, value) -> {
-			if (!name.equals("after") && !name.equals("before")) {
-				uri.queryParam(name, value);
+	/**
+	 * Renders a page of a list that the community and accounts APIs page forward only
+	 * ({@link KeysetPage}): there is a {@code next} link while more follow, and no
+	 * {@code previous}.
+	 * @param graph the Graph API's root URL ({@link GraphLinks#graph()})
+	 */
+	static <T> Map<String, Object> render(KeysetPage<T> page, ToLongFunction<T> id, Function<T, Object> view,
+			GraphCaller caller, String graph, String path) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("data", page.items().stream().map(view).toList());
+		if (!page.items().isEmpty()) {
+			Map<String, Object> paging = new LinkedHashMap<>();
+			paging.put("cursors", Map.of("before", encode(id.applyAsLong(page.items().getFirst())), "after",
+					encode(id.applyAsLong(page.items().getLast()))));
+			if (page.nextCursor() != null) {
+				paging.put("next", link(caller, graph, path, "after", encode(page.nextCursor())));
 			}
-		});
-		uri.queryParam(direction, cursor);
-		return uri.build().encode().toUriString();
+			answer.put("paging", paging);
+		}
+		return answer;
+	}
+
+	/**
+	 * A list that is never paged (it is short by nature, such as a member's managers).
+	 */
+	static Map<String, Object> whole(List<?> data) {
+		return Map.of("data", data);
+	}
+
+	private static String link(GraphCaller caller, String baseUrl, String path, String direction, String cursor) {
+		StringBuilder uri = new StringBuilder(baseUrl.endsWith("/graph") ? baseUrl : baseUrl + "/graph").append(path);
+		char separator = '?';
+		for (Map.Entry<String, String> parameter : caller.parameters().all().entrySet()) {
+			if (!parameter.getKey().equals("after") && !parameter.getKey().equals("before")) {
+				uri.append(separator)
+					.append(strict(parameter.getKey()))
+					.append('=')
+					.append(strict(parameter.getValue()));
+				separator = '&';
+			}
+		}
+		return uri.append(separator).append(direction).append('=').append(strict(cursor)).toString();
+	}
+
+	/**
+	 * Encodes everything but unreserved characters: a {@code +} or {@code &} in a
+	 * repeated parameter (a token, a message) must come back unchanged.
+	 */
+	private static String strict(String value) {
+		return UriUtils.encode(value, StandardCharsets.UTF_8);
 	}
 
 	static String encode(long id) {

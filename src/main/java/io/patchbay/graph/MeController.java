@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /me}: the integration's page.
  */
-@RestController
+// Named: accounts.web has a MeController too, and two beans named "meController" stop
+// the context from starting.
+@RestController("graphMeController")
 class MeController {
 
 	private static final Set<String> FIELDS = Set.of("id", "name", "picture", "category");
