@@ -23,7 +23,8 @@ if [ "$DB" = postgresql ]; then
   psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $database"
   env+=(SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$database" SPRING_DATASOURCE_USERNAME=postgres)
 fi
-env "${env[@]}" "$JAVA" -jar target/patchbay.jar >"$data/log" 2>&1 &
+# PATCHBAY_JAVA_OPTS: extra options for the server JVM only, such as a JFR recording
+env "${env[@]}" "$JAVA" ${PATCHBAY_JAVA_OPTS:-} -jar target/patchbay.jar >"$data/log" 2>&1 &
 pid=$!
 cleanup() {
   kill $pid 2>/dev/null || true

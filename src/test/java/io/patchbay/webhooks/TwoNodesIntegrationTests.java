@@ -71,12 +71,7 @@ class TwoNodesIntegrationTests {
 		hooks.subscribe(integration.get("id"), "group", "/hooks/cluster", List.of("posts")).expectStatus().isOk();
 		long id = Long.parseLong((String) integration.get("id"));
 
-		// Command-line arguments: they outrank application.properties, as an operator's
-		// environment variables would.
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PatchbayApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
-				"--spring.datasource.username=" + this.dataSource.getUsername(),
-				"--patchbay.data-dir=" + this.properties.dataDir())) {
+		try (ConfigurableApplicationContext second = secondNode()) {
 			WebhookEvents first = new WebhookEvents(this.context);
 			WebhookEvents other = new WebhookEvents(second);
 			for (int i = 0; i < 100; i++) {
@@ -92,6 +87,52 @@ class TwoNodesIntegrationTests {
 		}
 		assertThat(requests.stream().map((request) -> request.getHeader("webhook-id")).collect(Collectors.toSet()))
 			.hasSize(requests.size());
+	}
+
+	@Test
+	void deliveriesPendingWhenANodeStopsAreSentByTheNextOne() {
+		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
+		hooks.acceptHandshakes("/hooks/restart");
+		receiver.stubFor(post(urlPathEqualTo("/hooks/restart")).willReturn(aResponse().withStatus(200)));
+		Map<?, ?> integration = hooks.integration(List.of("read_group"));
+		hooks.subscribe(integration.get("id"), "group", "/hooks/restart", List.of("posts")).expectStatus().isOk();
+		long id = Long.parseLong((String) integration.get("id"));
+		DeliveryEngine engine = this.context.getBean(DeliveryEngine.class);
+
+		// This node's engine is down: a second node records the events and stops before
+		// sending them.
+		engine.stop();
+		try {
+			try (ConfigurableApplicationContext second = secondNode()) {
+				second.getBean(DeliveryEngine.class).stop();
+				WebhookEvents events = new WebhookEvents(second);
+				for (int i = 0; i < 10; i++) {
+					events.groupPostAdded(id, "restart-" + i + ";");
+				}
+			}
+			assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/restart")))).isEmpty();
+		}
+		finally {
+			engine.start();
+		}
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/restart")))
+				.stream()
+				.map(LoggedRequest::getBodyAsString)
+				.collect(Collectors.joining())
+				.split("restart-").length - 1 >= 10);
+	}
+
+	/**
+	 * Another node on the same database and master key. Command-line arguments: they
+	 * outrank application.properties, as an operator's environment variables would.
+	 */
+	private ConfigurableApplicationContext secondNode() {
+		return new SpringApplicationBuilder(PatchbayApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
+				"--spring.datasource.username=" + this.dataSource.getUsername(),
+				"--patchbay.data-dir=" + this.properties.dataDir());
 	}
 
 	private static String bodies() {
