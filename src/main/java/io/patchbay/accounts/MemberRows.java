@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,10 +106,13 @@ class MemberRows {
 			.list();
 	}
 
-	/** Members in id order after {@code after}, matching a name or email fragment. */
-	List<MemberProfile> list(@Nullable String query, @Nullable Boolean active, long after, int rows) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM member WHERE id > ?");
-		List<Object> params = new ArrayList<>(List.of(after));
+	/**
+	 * The rows of a page of members in id order, matching a name or email fragment, in
+	 * the order {@link PageRequest#orderBy} reads them.
+	 */
+	List<MemberProfile> list(@Nullable String query, @Nullable Boolean active, PageRequest page) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM member WHERE " + page.where("id", true));
+		List<Object> params = new ArrayList<>(List.of(page.key(true)));
 		if (query != null && !query.isBlank()) {
 			sql.append(" AND (LOWER(name) LIKE ? OR email_key LIKE ?)");
 			String pattern = "%" + query.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
@@ -119,8 +123,8 @@ class MemberRows {
 			sql.append(" AND active = ?");
 			params.add(active);
 		}
-		sql.append(" ORDER BY id LIMIT ?");
-		params.add(rows);
+		sql.append(page.orderBy("id", true)).append(" LIMIT ?");
+		params.add(page.rows());
 		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
 	}
 

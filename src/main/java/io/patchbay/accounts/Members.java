@@ -13,6 +13,7 @@ import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.PageRequest;
 import io.patchbay.platform.NotFoundException;
 import io.patchbay.platform.PatchbayProperties;
 import org.jspecify.annotations.Nullable;
@@ -162,9 +163,13 @@ public class Members {
 	@Transactional(readOnly = true)
 	public KeysetPage<MemberProfile> list(@Nullable String query, @Nullable Boolean active, @Nullable Long after,
 			int limit) {
-		int size = Math.clamp(limit, 1, 100);
-		return KeysetPage.of(this.rows.list(query, active, (after != null) ? after : 0, size + 1), size,
-				MemberProfile::id);
+		return list(query, active, PageRequest.after(after, limit));
+	}
+
+	/** Members in creation order, filtered as above: any page, forward or backward. */
+	@Transactional(readOnly = true)
+	public KeysetPage<MemberProfile> list(@Nullable String query, @Nullable Boolean active, PageRequest page) {
+		return KeysetPage.of(this.rows.list(query, active, page), page, MemberProfile::id);
 	}
 
 	@Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.PageRequest;
 import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -92,17 +93,23 @@ public class Comments {
 	 */
 	@Transactional(readOnly = true)
 	public KeysetPage<Comment> list(long objectId, @Nullable Long after, int limit) {
-		int size = Math.clamp(limit, 1, 100);
+		return list(objectId, PageRequest.after(after, limit));
+	}
+
+	/** A post's comments, or a comment's replies, oldest first: any page. */
+	@Transactional(readOnly = true)
+	public KeysetPage<Comment> list(long objectId, PageRequest page) {
 		boolean replies = findById(objectId).isPresent();
 		if (!replies) {
 			this.posts.find(objectId);
 		}
 		String where = replies ? "WHERE c.parent_id = ?" : "WHERE c.post_id = ? AND c.parent_id IS NULL";
-		List<Comment> rows = this.jdbc.sql(SELECT + where + " AND c.id > ? ORDER BY c.id LIMIT ?")
-			.params(objectId, (after != null) ? after : 0, size + 1)
+		List<Comment> rows = this.jdbc
+			.sql(SELECT + where + " AND " + page.where("c.id", true) + page.orderBy("c.id", true) + " LIMIT ?")
+			.params(objectId, page.key(true), page.rows())
 			.query(Comments::map)
 			.list();
-		return KeysetPage.of(rows, size, Comment::id);
+		return KeysetPage.of(rows, page, Comment::id);
 	}
 
 	public Comment edit(long id, String message) {

@@ -17,6 +17,7 @@ import io.patchbay.accounts.Members;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.PageRequest;
 import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -141,11 +142,17 @@ public class Groups {
 	/** Every group, in creation order, for administrators and integrations. */
 	@Transactional(readOnly = true)
 	public KeysetPage<Group> list(@Nullable Long after, int limit) {
-		int size = Math.clamp(limit, 1, 100);
-		return KeysetPage.of(this.jdbc.sql(SELECT + "WHERE g.id > ? ORDER BY g.id LIMIT ?")
-			.params((after != null) ? after : 0, size + 1)
-			.query(Groups::map)
-			.list(), size, Group::id);
+		return list(PageRequest.after(after, limit));
+	}
+
+	/** Every group, in creation order: any page, forward or backward. */
+	@Transactional(readOnly = true)
+	public KeysetPage<Group> list(PageRequest page) {
+		return KeysetPage
+			.of(this.jdbc.sql(SELECT + "WHERE " + page.where("g.id", true) + page.orderBy("g.id", true) + " LIMIT ?")
+				.params(page.key(true), page.rows())
+				.query(Groups::map)
+				.list(), page, Group::id);
 	}
 
 	/** The groups a member sees (open ones and their own), by name. */
@@ -179,14 +186,20 @@ public class Groups {
 
 	@Transactional(readOnly = true)
 	public KeysetPage<GroupMember> members(long groupId, @Nullable Long after, int limit) {
+		return members(groupId, PageRequest.after(after, limit));
+	}
+
+	/** A group's members in member id order: any page, forward or backward. */
+	@Transactional(readOnly = true)
+	public KeysetPage<GroupMember> members(long groupId, PageRequest page) {
 		find(groupId);
-		int size = Math.clamp(limit, 1, 100);
 		return KeysetPage.of(this.jdbc
-			.sql("SELECT * FROM group_member WHERE group_id = ? AND member_id > ? ORDER BY member_id LIMIT ?")
-			.params(groupId, (after != null) ? after : 0, size + 1)
+			.sql("SELECT * FROM group_member WHERE group_id = ? AND " + page.where("member_id", true)
+					+ page.orderBy("member_id", true) + " LIMIT ?")
+			.params(groupId, page.key(true), page.rows())
 			.query((rs, row) -> new GroupMember(rs.getLong("group_id"), rs.getLong("member_id"),
 					rs.getBoolean("is_admin"), rs.getTimestamp("joined_at").toInstant()))
-			.list(), size, GroupMember::memberId);
+			.list(), page, GroupMember::memberId);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.PageRequest;
 import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -76,16 +77,15 @@ public class Posts {
 		return findById(id).orElseThrow(() -> new NotFoundException("Post", String.valueOf(id)));
 	}
 
-	/** A group's posts, newest first; pass the previous page's {@code nextCursor}. */
+	/**
+	 * A group's posts, newest first; pass the previous page's {@code nextCursor} as
+	 * {@code after}, or its {@code previousCursor} as {@code before}.
+	 */
 	@Transactional(readOnly = true)
 	public KeysetPage<Post> feed(long groupId, FeedQuery query) {
-		int size = Math.clamp(query.limit(), 1, 100);
-		StringBuilder sql = new StringBuilder(SELECT + "WHERE p.group_id = ?");
-		List<Object> params = new ArrayList<>(List.of(groupId));
-		if (query.after() != null) {
-			sql.append(" AND p.id < ?");
-			params.add(query.after());
-		}
+		PageRequest page = query.page();
+		StringBuilder sql = new StringBuilder(SELECT + "WHERE p.group_id = ? AND " + page.where("p.id", false));
+		List<Object> params = new ArrayList<>(List.of(groupId, page.key(false)));
 		if (query.since() != null) {
 			sql.append(" AND p.created_at >= ?");
 			params.add(Timestamp.from(query.since()));
@@ -94,9 +94,9 @@ public class Posts {
 			sql.append(" AND p.created_at <= ?");
 			params.add(Timestamp.from(query.until()));
 		}
-		sql.append(" ORDER BY p.id DESC LIMIT ?");
-		params.add(size + 1);
-		return KeysetPage.of(this.jdbc.sql(sql.toString()).params(params).query(Posts::map).list(), size, Post::id);
+		sql.append(page.orderBy("p.id", false)).append(" LIMIT ?");
+		params.add(page.rows());
+		return KeysetPage.of(this.jdbc.sql(sql.toString()).params(params).query(Posts::map).list(), page, Post::id);
 	}
 
 	public Post edit(long id, String message) {

@@ -50,7 +50,7 @@ class CommentsController {
 		this.objects.content(caller, node, false, id, "GET");
 		Fields fields = caller.fields().allowOnly(ContentView.COMMENT_FIELDS, "Comment");
 		GraphPaging paging = GraphPaging.of(caller.parameters());
-		KeysetPage<Comment> page = this.comments.list(objectId(node), paging.after(), paging.limit());
+		KeysetPage<Comment> page = this.comments.list(objectId(node), paging.page());
 		return GraphPaging.render(page, Comment::id, (comment) -> this.content.comment(comment, fields), caller,
 				this.links.graph(), "/" + id + "/comments");
 	}

@@ -95,7 +95,7 @@ class CommunityController {
 				.whole(found.stream().map((member) -> MemberView.render(caller, member, fields)).toList());
 		}
 		GraphPaging paging = GraphPaging.of(caller.parameters());
-		KeysetPage<MemberProfile> page = this.members.list(null, null, paging.after(), paging.limit());
+		KeysetPage<MemberProfile> page = this.members.list(null, null, paging.page());
 		return GraphPaging.render(page, MemberProfile::id, (member) -> MemberView.render(caller, member, fields),
 				caller, this.links.graph(), "/community/members");
 	}
@@ -107,13 +107,13 @@ class CommunityController {
 		}
 		Fields fields = caller.fields().allowOnly(ContentView.GROUP_FIELDS, "Group");
 		GraphPaging paging = GraphPaging.of(caller.parameters());
-		KeysetPage<Group> page = this.groups.list(paging.after(), paging.limit());
+		KeysetPage<Group> page = this.groups.list(paging.page());
 		// Groups outside the group access do not exist for this integration; a page may
-		// then hold fewer items, but the cursor still moves on.
-		KeysetPage<Group> reachable = new KeysetPage<>(page.items()
+		// then hold fewer items, but the cursors still move on.
+		KeysetPage<Group> reachable = page.with(page.items()
 			.stream()
 			.filter((group) -> caller.integration().groupAccess().reaches(group.id()))
-			.toList(), page.nextCursor());
+			.toList());
 		return GraphPaging.render(reachable, Group::id, (group) -> this.content.group(group, fields), caller,
 				this.links.graph(), "/community/groups");
 	}

@@ -9,35 +9,42 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.UriUtils;
 
 /**
- * Cursor paging as the Graph API does it, forward only: {@code limit} (default 25, at
- * most 100), {@code after} cursors that are opaque to clients and stable under inserts
- * (they wrap the id of the edge item, and lists are ordered by id), and
- * {@code paging.next} as an absolute URL that repeats the caller's parameters,
- * {@code access_token} included, so that clients such as RestFB fetch it unchanged. A
- * {@code before} cursor is accepted and ignored: the lists behind it page forward only.
+ * Cursor paging as the Graph API does it, both ways: {@code limit} (default 25, at most
+ * 100), {@code after} and {@code before} cursors that are opaque to clients and stable
+ * under inserts (they wrap the id of the edge item, and lists are ordered by id), and
+ * {@code paging.next} and {@code paging.previous} as absolute URLs that repeat the
+ * caller's parameters, {@code access_token} included, so that clients such as RestFB
+ * fetch them unchanged. When a request names both cursors, {@code after} wins.
  *
  * @param after the id after which the page starts, in the list's order
+ * @param before the id before which the page ends, in the list's order
  */
-record GraphPaging(@Nullable Long after, int limit) {
+record GraphPaging(@Nullable Long after, @Nullable Long before, int limit) {
 
 	static final int DEFAULT_LIMIT = 25;
 
 	static final int MAX_LIMIT = 100;
 
 	static GraphPaging of(GraphParameters parameters) {
-		return new GraphPaging(cursor(parameters.value("after")),
+		return new GraphPaging(cursor(parameters.value("after")), cursor(parameters.value("before")),
 				Math.max(1, parameters.limit(DEFAULT_LIMIT, MAX_LIMIT)));
 	}
 
+	/** The page to read from the accounts and community lists. */
+	PageRequest page() {
+		return new PageRequest(this.after, this.before, this.limit);
+	}
+
 	/**
-	 * Renders a page of a list that the community and accounts APIs page forward only
-	 * ({@link KeysetPage}): there is a {@code next} link while more follow, and no
-	 * {@code previous}.
+	 * Renders a page of a keyset-paged list ({@link KeysetPage}): there is a {@code next}
+	 * link while more follow, and a {@code previous} link while more lie in front (not on
+	 * the first page).
 	 * @param graph the Graph API's root URL ({@link GraphLinks#graph()})
 	 */
 	static <T> Map<String, Object> render(KeysetPage<T> page, ToLongFunction<T> id, Function<T, Object> view,
@@ -50,6 +57,9 @@ record GraphPaging(@Nullable Long after, int limit) {
 					encode(id.applyAsLong(page.items().getLast()))));
 			if (page.nextCursor() != null) {
 				paging.put("next", link(caller, graph, path, "after", encode(page.nextCursor())));
+			}
+			if (page.previousCursor() != null) {
+				paging.put("previous", link(caller, graph, path, "before", encode(page.previousCursor())));
 			}
 			answer.put("paging", paging);
 		}

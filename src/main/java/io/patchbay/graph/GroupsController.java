@@ -61,13 +61,12 @@ class GroupsController {
 		Group group = this.objects.group(caller, id, "GET", Permission.READ_GROUP_MEMBERSHIP, false);
 		Fields fields = caller.fields().allowOnly(MemberView.FIELDS, "User");
 		GraphPaging paging = GraphPaging.of(caller.parameters());
-		KeysetPage<GroupMember> page = this.groups.members(group.id(), paging.after(), paging.limit());
+		KeysetPage<GroupMember> page = this.groups.members(group.id(), paging.page());
 		Map<Long, MemberProfile> profiles = new HashMap<>();
 		this.members.findAll(page.items().stream().map(GroupMember::memberId).toList())
 			.forEach((profile) -> profiles.put(profile.id(), profile));
-		KeysetPage<MemberProfile> found = new KeysetPage<>(
-				page.items().stream().map((item) -> profiles.get(item.memberId())).filter(Objects::nonNull).toList(),
-				page.nextCursor());
+		KeysetPage<MemberProfile> found = page
+			.with(page.items().stream().map((item) -> profiles.get(item.memberId())).filter(Objects::nonNull).toList());
 		return GraphPaging.render(found, MemberProfile::id, (member) -> MemberView.render(caller, member, fields),
 				caller, this.links.graph(), "/" + id + "/members");
 	}
@@ -93,7 +92,7 @@ class GroupsController {
 		Group group = this.objects.group(caller, id, "GET", Permission.READ_GROUP, false);
 		Fields fields = caller.fields().allowOnly(ContentView.POST_FIELDS, "Post");
 		GraphPaging paging = GraphPaging.of(caller.parameters());
-		FeedQuery query = new FeedQuery(paging.after(), GraphTime.parse(caller.parameters(), "since"),
+		FeedQuery query = new FeedQuery(paging.after(), paging.before(), GraphTime.parse(caller.parameters(), "since"),
 				GraphTime.parse(caller.parameters(), "until"), paging.limit());
 		KeysetPage<Post> page = this.posts.feed(group.id(), query);
 		return GraphPaging.render(page, Post::id, (post) -> this.content.post(post, fields), caller, this.links.graph(),
