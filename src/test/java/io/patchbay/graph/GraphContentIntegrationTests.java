@@ -128,6 +128,41 @@ class GraphContentIntegrationTests {
 	}
 
 	@Test
+	void pagesTheFeedBackWithPreviousLinks() {
+		this.graph.permissions("read_group", "write_group");
+		for (int i = 0; i < 5; i++) {
+			this.graph.json(this.graph.post("/graph/{id}/feed", Map.of("message", "Post " + i), this.group));
+		}
+		Map<String, Object> first = this.graph
+			.json(this.graph.get("/graph/{id}/feed?limit=2&fields=message", this.group));
+		Map<?, ?> firstPaging = (Map<?, ?>) first.get("paging");
+		assertThat(firstPaging.containsKey("previous")).isFalse();
+		Map<String, Object> second = follow((String) firstPaging.get("next"));
+		assertThat(ids(second)).hasSize(2).doesNotContainAnyElementsOf(ids(first));
+		String previous = (String) ((Map<?, ?>) second.get("paging")).get("previous");
+		assertThat(previous).startsWith("http://localhost:").contains("/graph/" + this.group + "/feed");
+		assertThat(previous).contains("fields=message")
+			.contains("limit=2")
+			.contains("before=")
+			.doesNotContain("after=");
+		Map<String, Object> back = follow(previous);
+		assertThat(ids(back)).containsExactlyElementsOf(ids(first));
+		assertThat(((Map<?, ?>) back.get("paging")).containsKey("previous")).isFalse();
+		assertThat(((Map<?, ?>) back.get("paging")).get("next")).isEqualTo(firstPaging.get("next"));
+	}
+
+	private Map<String, Object> follow(String link) {
+		return this.graph.json(this.client.get()
+			.uri(java.net.URI.create(link))
+			.header("Authorization", "Bearer " + this.graph.token)
+			.exchange());
+	}
+
+	private static List<Object> ids(Map<String, Object> page) {
+		return ((List<?>) page.get("data")).stream().<Object>map((item) -> ((Map<?, ?>) item).get("id")).toList();
+	}
+
+	@Test
 	void refusesWithoutPermissionAndOutsideTheGroupAccess() {
 		expectError(this.graph.get("/graph/{id}/feed", this.group), 403, 10, null);
 		expectError(this.graph.post("/graph/{id}/feed", Map.of("message", "Hi"), this.group), 403, 200, null);

@@ -105,6 +105,37 @@ class GraphMembersIntegrationTests {
 		assertThat(seen).contains(this.ada, this.boss).doesNotHaveDuplicates();
 		assertThat(pages).isGreaterThan(1);
 		expectError(this.graph.get("/graph/community/members?after=not-a-cursor"), 400, 100, null);
+		expectError(this.graph.get("/graph/community/members?before=not-a-cursor"), 400, 100, null);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void pagesCommunityMembersBackWithPreviousLinks() {
+		this.graph.permissions("read_group_membership");
+		Map<String, Object> first = page("/graph/community/members?limit=2&access_token=" + this.graph.token);
+		Map<String, Object> firstPaging = (Map<String, Object>) first.get("paging");
+		assertThat(firstPaging).doesNotContainKey("previous");
+		Map<String, Object> second = page((String) firstPaging.get("next"));
+		assertThat(ids(second)).hasSize(2).doesNotContainAnyElementsOf(ids(first));
+		String previous = (String) ((Map<String, Object>) second.get("paging")).get("previous");
+		assertThat(previous).startsWith("http://localhost:")
+			.contains("access_token=")
+			.contains("limit=2")
+			.contains("before=");
+		Map<String, Object> back = page(previous);
+		assertThat(ids(back)).containsExactlyElementsOf(ids(first));
+		assertThat((Map<String, Object>) back.get("paging")).doesNotContainKey("previous")
+			.containsEntry("next", firstPaging.get("next"));
+	}
+
+	private Map<String, Object> page(String link) {
+		return this.graph.json(this.client.get()
+			.uri(java.net.URI.create(link.startsWith("http") ? link : "http://localhost:" + port() + link))
+			.exchange());
+	}
+
+	private static List<Object> ids(Map<String, Object> page) {
+		return ((List<?>) page.get("data")).stream().<Object>map((item) -> ((Map<?, ?>) item).get("id")).toList();
 	}
 
 	@Test
