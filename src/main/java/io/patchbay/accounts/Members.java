@@ -13,8 +13,8 @@ import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.KeysetPage;
-import io.patchbay.platform.PageRequest;
 import io.patchbay.platform.NotFoundException;
+import io.patchbay.platform.PageRequest;
 import io.patchbay.platform.PatchbayProperties;
 import org.jspecify.annotations.Nullable;
 

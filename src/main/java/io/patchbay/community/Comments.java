@@ -10,8 +10,8 @@ import java.util.Optional;
 
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
-import io.patchbay.platform.PageRequest;
 import io.patchbay.platform.NotFoundException;
+import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;

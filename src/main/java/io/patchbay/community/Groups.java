@@ -17,8 +17,8 @@ import io.patchbay.accounts.Members;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.KeysetPage;
-import io.patchbay.platform.PageRequest;
 import io.patchbay.platform.NotFoundException;
+import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
