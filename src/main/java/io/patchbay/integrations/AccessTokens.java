@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.context.event.EventListener;
@@ -27,6 +28,9 @@ public class AccessTokens {
 	}
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	/** Bumped by every change, so that a read racing with a change is not cached. */
+	private final AtomicLong generation = new AtomicLong();
 
 	private final IntegrationSecrets secrets;
 
@@ -57,11 +61,17 @@ public class AccessTokens {
 		if (cached != null && cached.loadedAt().plus(this.ttl).isAfter(now)) {
 			return Optional.of(cached.principal());
 		}
+		long loading = this.generation.get();
 		Optional<IntegrationPrincipal> principal = this.secrets.integrationOfHash(hash)
 			.flatMap(this.repository::findById)
 			.map(this::principal);
-		principal.ifPresentOrElse((found) -> this.cache.put(hash, new Cached(found, now)),
-				() -> this.cache.remove(hash));
+		if (principal.isPresent() && this.generation.get() == loading) {
+			// Cached only if no integration changed while it was read.
+			this.cache.put(hash, new Cached(principal.get(), now));
+		}
+		if (principal.isEmpty()) {
+			this.cache.remove(hash);
+		}
 		return principal;
 	}
 
@@ -71,11 +81,13 @@ public class AccessTokens {
 	@EventListener
 	void evict(IntegrationChanged changed) {
 		long integrationId = changed.integrationId();
+		this.generation.incrementAndGet();
 		this.cache.values().removeIf((cached) -> cached.principal().id() == integrationId);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
+					AccessTokens.this.generation.incrementAndGet();
 					AccessTokens.this.cache.values().removeIf((cached) -> cached.principal().id() == integrationId);
 				}
 			});

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.patchbay.integrations.Integration;
@@ -14,6 +15,8 @@ import io.patchbay.integrations.IntegrationChanged;
 import io.patchbay.integrations.Integrations;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,8 @@ class Subscribers {
 	}
 
 	private volatile Optional<Snapshot> snapshot = Optional.empty();
+
+	private final AtomicLong generation = new AtomicLong();
 
 	private final Subscriptions subscriptions;
 
@@ -61,8 +66,25 @@ class Subscribers {
 			.findFirst();
 	}
 
+	/**
+	 * Drops the cache now and again once the change's transaction ends: a reload that
+	 * read the database before the commit must not survive it.
+	 */
 	@EventListener({ SubscriptionsChanged.class, IntegrationChanged.class })
 	void forget() {
+		invalidate();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					invalidate();
+				}
+			});
+		}
+	}
+
+	private void invalidate() {
+		this.generation.incrementAndGet();
 		this.snapshot = Optional.empty();
 	}
 
@@ -72,6 +94,7 @@ class Subscribers {
 	}
 
 	private Snapshot load(Instant now) {
+		long loading = this.generation.get();
 		Map<Long, Integration> integrations = this.integrations.all()
 			.stream()
 			.collect(Collectors.toMap(Integration::id, (integration) -> integration));
@@ -84,7 +107,10 @@ class Subscribers {
 			}
 		}
 		Snapshot loaded = new Snapshot(byTopic, now);
-		this.snapshot = Optional.of(loaded);
+		if (this.generation.get() == loading) {
+			// Kept only if nothing changed while it was read.
+			this.snapshot = Optional.of(loaded);
+		}
 		return loaded;
 	}
 
