@@ -51,16 +51,19 @@ record GraphPaging(@Nullable Long after, @Nullable Long before, int limit) {
 			GraphCaller caller, String graph, String path) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("data", page.items().stream().map(view).toList());
+		Map<String, Object> paging = new LinkedHashMap<>();
 		if (!page.items().isEmpty()) {
-			Map<String, Object> paging = new LinkedHashMap<>();
 			paging.put("cursors", Map.of("before", encode(id.applyAsLong(page.items().getFirst())), "after",
 					encode(id.applyAsLong(page.items().getLast()))));
-			if (page.nextCursor() != null) {
-				paging.put("next", link(caller, graph, path, "after", encode(page.nextCursor())));
-			}
-			if (page.previousCursor() != null) {
-				paging.put("previous", link(caller, graph, path, "before", encode(page.previousCursor())));
-			}
+		}
+		// A page can be empty and still have more after it (when filtering emptied it).
+		if (page.nextCursor() != null) {
+			paging.put("next", link(caller, graph, path, "after", encode(page.nextCursor())));
+		}
+		if (page.previousCursor() != null) {
+			paging.put("previous", link(caller, graph, path, "before", encode(page.previousCursor())));
+		}
+		if (!paging.isEmpty()) {
 			answer.put("paging", paging);
 		}
 		return answer;
