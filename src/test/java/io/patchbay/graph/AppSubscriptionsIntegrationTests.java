@@ -1,10 +1,8 @@
 package io.patchbay.graph;
 
 import java.util.List;
-import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.patchbay.AdminApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,30 +100,9 @@ class AppSubscriptionsIntegrationTests {
 	}
 
 	private String tokenWith(List<String> permissions) {
-		RestTestClient admin = AdminApi.asAdministrator(this.client);
-		String id = (String) admin.post()
-			.uri("/api/admin/integrations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Self-subscribing " + System.nanoTime()))
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
-		admin.put()
-			.uri("/api/admin/integrations/{id}/permissions", id)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("permissions", permissions))
-			.exchange()
-			.expectStatus()
-			.isOk();
-		return (String) admin.post()
-			.uri("/api/admin/integrations/{id}/access-token", id)
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("accessToken");
+		GraphTestSetup setup = new GraphTestSetup(this.client, "CUSTOM");
+		setup.permissions(permissions.toArray(String[]::new));
+		return setup.token;
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.patchbay.AdminApi;
 import io.patchbay.integrations.IntegrationUsage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,20 +40,11 @@ class GraphGatewayIntegrationTests {
 
 	@BeforeEach
 	void createIntegrationWithToken() {
-		this.admin = AdminApi.asAdministrator(this.client);
-		Map<?, ?> created = this.admin.post()
-			.uri("/api/admin/integrations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Gateway " + System.nanoTime(), "kind", "BOT"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		this.id = (String) created.get("id");
-		this.pageId = (String) created.get("pageId");
-		this.token = newToken();
+		GraphTestSetup setup = new GraphTestSetup(this.client, "BOT");
+		this.admin = setup.admin;
+		this.id = setup.id;
+		this.pageId = setup.pageId;
+		this.token = setup.token;
 	}
 
 	@Test
@@ -71,7 +61,7 @@ class GraphGatewayIntegrationTests {
 			.jsonPath("$.id")
 			.isEqualTo(this.pageId)
 			.jsonPath("$.name")
-			.value(String.class, (name) -> assertThat(name).startsWith("Gateway"));
+			.value(String.class, (name) -> assertThat(name).startsWith("Graph "));
 		this.client.get()
 			.uri("/graph/v19.0/me?access_token={token}&format=json&suppress_http_code=1", this.token)
 			.exchange()
