@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.NotFoundException;
@@ -112,13 +111,6 @@ public class Deliveries {
 			}
 		});
 		return find(deliveryId);
-	}
-
-	Optional<Long> integrationOf(long deliveryId) {
-		return this.jdbc.sql("SELECT integration_id FROM webhook_delivery WHERE id = ?")
-			.param(deliveryId)
-			.query(Long.class)
-			.optional();
 	}
 
 	private static Delivery map(ResultSet rs, List<Delivery.Attempt> attempts, boolean withPayload)
