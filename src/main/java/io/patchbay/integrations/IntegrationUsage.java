@@ -4,6 +4,10 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,6 +31,9 @@ public class IntegrationUsage {
 	private record Key(long integrationId, LocalDate day) {
 	}
 
+	/** The figures of an integration that never made a call. */
+	public static final Usage NONE = new Usage(null, 0);
+
 	private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
 
 	private final JdbcClient jdbc;
@@ -44,16 +51,26 @@ public class IntegrationUsage {
 	}
 
 	public Usage usage(long integrationId) {
-		LocalDate weekStart = today().minusDays(6);
-		return this.jdbc.sql("""
-				SELECT MAX(usage_day) AS last_day,
+		return figures("WHERE integration_id = ?", integrationId).getOrDefault(integrationId, NONE);
+	}
+
+	/** Every integration's figures in one query, for lists; absent means never called. */
+	public Map<Long, Usage> all() {
+		return figures("");
+	}
+
+	private Map<Long, Usage> figures(String where, Object... params) {
+		Map<Long, Usage> figures = new HashMap<>();
+		List<Object> all = new ArrayList<>(List.of(Date.valueOf(today().minusDays(6))));
+		all.addAll(List.of(params));
+		this.jdbc.sql("""
+				SELECT integration_id, MAX(usage_day) AS last_day,
 				  SUM(CASE WHEN usage_day >= ? THEN request_count ELSE 0 END) AS last_week
-				FROM integration_usage WHERE integration_id = ?""")
-			.params(Date.valueOf(weekStart), integrationId)
-			.query((rs, row) -> new Usage(
-					(rs.getDate("last_day") != null) ? rs.getDate("last_day").toLocalDate() : null,
-					rs.getLong("last_week")))
-			.single();
+				FROM integration_usage\s""" + where + " GROUP BY integration_id").params(all).query((ResultSet rs) -> {
+			figures.put(rs.getLong("integration_id"),
+					new Usage(rs.getDate("last_day").toLocalDate(), rs.getLong("last_week")));
+		});
+		return figures;
 	}
 
 	@Scheduled(fixedDelayString = "${patchbay.usage.flush-interval:5s}")

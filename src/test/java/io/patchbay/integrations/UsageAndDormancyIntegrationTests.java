@@ -51,6 +51,7 @@ class UsageAndDormancyIntegrationTests {
 		Usage figures = this.usage.usage(integration.id());
 		assertThat(figures.requestsLast7Days()).isEqualTo(26);
 		assertThat(figures.lastRequestDate()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+		assertThat(this.usage.all()).containsEntry(integration.id(), figures);
 	}
 
 	@Test

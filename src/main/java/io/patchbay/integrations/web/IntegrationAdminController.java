@@ -11,6 +11,7 @@ import io.patchbay.integrations.IntegrationLogos;
 import io.patchbay.integrations.IntegrationSecrets;
 import io.patchbay.integrations.IntegrationUsage;
 import io.patchbay.integrations.Integrations;
+import io.patchbay.integrations.Usage;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.NotFoundException;
@@ -59,36 +60,37 @@ class IntegrationAdminController {
 	IntegrationView create(@RequestBody IntegrationRequests.Create request) {
 		Integration created = this.integrations.create(IntegrationRequests.required(request.name(), "name"),
 				(request.description() != null) ? request.description() : "", IntegrationRequests.kind(request.kind()));
-		return IntegrationView.of(created, this.usage.usage(created.id()));
+		return view(created);
 	}
 
 	@GetMapping
 	Map<String, List<IntegrationView>> list() {
+		Map<Long, Usage> figures = this.usage.all();
 		return Map.of("data",
 				this.integrations.all()
 					.stream()
-					.map((integration) -> IntegrationView.of(integration, this.usage.usage(integration.id())))
+					.map((integration) -> IntegrationView.of(integration,
+							figures.getOrDefault(integration.id(), IntegrationUsage.NONE)))
 					.toList());
 	}
 
 	@GetMapping("/{id}")
 	IntegrationView one(@PathVariable String id) {
-		Integration integration = find(id);
-		return IntegrationView.of(integration, this.usage.usage(integration.id()));
+		return view(find(id));
 	}
 
 	@PatchMapping("/{id}")
 	IntegrationView edit(@PathVariable String id, @RequestBody IntegrationRequests.Edit request) {
 		Integration updated = this.integrations.update(find(id).id(),
 				new IntegrationChanges(request.name(), request.description(), request.enabled(), request.visible()));
-		return IntegrationView.of(updated, this.usage.usage(updated.id()));
+		return view(updated);
 	}
 
 	@PutMapping("/{id}/logo")
 	IntegrationView logo(@PathVariable String id, @RequestParam("file") MultipartFile file) throws IOException {
 		Integration integration = find(id);
 		this.logos.change(integration, file.getBytes());
-		return IntegrationView.of(this.integrations.find(integration.id()), this.usage.usage(integration.id()));
+		return view(this.integrations.find(integration.id()));
 	}
 
 	@PostMapping("/{id}/access-token")
@@ -120,7 +122,7 @@ class IntegrationAdminController {
 		}
 		Integration updated = this.integrations.replacePermissions(find(id).id(), Set.copyOf(request.permissions()),
 				IntegrationRequests.groupAccess(request.groupAccess()));
-		return IntegrationView.of(updated, this.usage.usage(updated.id()));
+		return view(updated);
 	}
 
 	@PutMapping("/{id}/security")
@@ -128,13 +130,17 @@ class IntegrationAdminController {
 		Integration updated = this.integrations.replaceSecurity(find(id).id(),
 				(request.allowedIps() != null) ? request.allowedIps() : List.of(),
 				Boolean.TRUE.equals(request.requireAppSecretProof()));
-		return IntegrationView.of(updated, this.usage.usage(updated.id()));
+		return view(updated);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable String id) {
 		this.integrations.delete(find(id).id());
+	}
+
+	private IntegrationView view(Integration integration) {
+		return IntegrationView.of(integration, this.usage.usage(integration.id()));
 	}
 
 	private Integration find(String id) {
