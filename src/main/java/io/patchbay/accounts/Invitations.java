@@ -3,6 +3,7 @@ package io.patchbay.accounts;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.NotFoundException;
 
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
@@ -113,7 +114,7 @@ public class Members {
 			this.rows.invited(id, now);
 		}
 		this.audit.record("member.created", AUDIT_TYPE, String.valueOf(id), checked.name(), null);
-		this.events.publishEvent(new MemberCreated(id, checked.email(), Actor.currentId(), now));
+		this.events.publishEvent(new MemberCreated(id, checked.email(), CurrentMember.id(), now));
 		return new CreatedMember(find(id), inviteUrl);
 	}
 
@@ -208,13 +209,13 @@ public class Members {
 		this.rows.update(id, checked, now);
 		this.audit.record("member.updated", AUDIT_TYPE, String.valueOf(id), checked.name(),
 				"changed=" + changed.stream().sorted().toList());
-		this.events.publishEvent(new MemberProfileChanged(id, changed, Actor.currentId(), now));
+		this.events.publishEvent(new MemberProfileChanged(id, changed, CurrentMember.id(), now));
 		return find(id);
 	}
 
 	public MemberProfile deactivate(long id) {
 		MemberProfile member = find(id);
-		Long actor = Actor.currentId();
+		Long actor = CurrentMember.id();
 		if (actor != null && actor == id) {
 			throw new ConflictException("id", "You cannot deactivate your own account");
 		}
@@ -234,7 +235,7 @@ public class Members {
 			Instant now = this.clock.instant();
 			this.rows.setActive(id, true, now);
 			this.audit.record("member.reactivated", AUDIT_TYPE, String.valueOf(id), member.name(), null);
-			this.events.publishEvent(new MemberReactivated(id, member.email(), Actor.currentId(), now));
+			this.events.publishEvent(new MemberReactivated(id, member.email(), CurrentMember.id(), now));
 		}
 		return find(id);
 	}
@@ -255,7 +256,7 @@ public class Members {
 				"granted=" + granted.stream().map(AdminPermission::authority).toList() + " removed="
 						+ removed.stream().map(AdminPermission::authority).toList());
 		this.events.publishEvent(new AdminPermissionsChanged(id, member.email(), Set.copyOf(granted),
-				Set.copyOf(removed), Actor.currentId(), this.clock.instant()));
+				Set.copyOf(removed), CurrentMember.id(), this.clock.instant()));
 		return find(id);
 	}
 

@@ -3,6 +3,7 @@ package io.patchbay.accounts;
 import java.util.Collection;
 import java.util.Set;
 
+import io.patchbay.platform.AuditedPrincipal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.CredentialsContainer;
@@ -14,7 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The member behind a console or member-app session (or an HTTP Basic call), with their
  * admin permissions as authorities.
  */
-public final class SignedInMember implements UserDetails, CredentialsContainer {
+public final class SignedInMember implements UserDetails, CredentialsContainer, AuditedPrincipal {
 
 	private final long id;
 
@@ -48,6 +49,16 @@ public final class SignedInMember implements UserDetails, CredentialsContainer {
 
 	public String name() {
 		return this.name;
+	}
+
+	@Override
+	public long auditId() {
+		return this.id;
+	}
+
+	@Override
+	public String auditName() {
+		return this.email;
 	}
 
 	public boolean isAdministrator() {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.AuditLog;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
 import io.patchbay.platform.Ids;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.patchbay.accounts.AuditEntry;
-import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.AuditEntry;
+import io.patchbay.platform.AuditLog;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
 import io.patchbay.community.Community;

@@ -4,6 +4,8 @@
  * the feature modules.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "integrations", "accounts", "community", "webhooks" })
 package io.patchbay.graph;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

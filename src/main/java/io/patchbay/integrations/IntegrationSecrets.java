@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.SecretBox;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.OutboundResponse;
 import org.jspecify.annotations.Nullable;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.AuditLog;
 import io.patchbay.integrations.Integration;
 import io.patchbay.integrations.Integrations;
 import io.patchbay.integrations.Permission;

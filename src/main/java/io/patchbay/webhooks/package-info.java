@@ -3,6 +3,8 @@
  * events, and the delivery engine that signs, sends, retries and logs them.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "integrations", "accounts", "community" })
 package io.patchbay.webhooks;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

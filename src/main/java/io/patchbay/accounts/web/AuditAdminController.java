@@ -3,8 +3,8 @@ package io.patchbay.accounts.web;
 import java.util.List;
 import java.util.Map;
 
-import io.patchbay.accounts.AuditEntry;
-import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.AuditEntry;
+import io.patchbay.platform.AuditLog;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

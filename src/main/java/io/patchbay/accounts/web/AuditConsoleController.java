@@ -1,6 +1,6 @@
 package io.patchbay.accounts.web;
 
-import io.patchbay.accounts.AuditLog;
+import io.patchbay.platform.AuditLog;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

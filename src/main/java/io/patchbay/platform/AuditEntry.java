@@ -1,4 +1,4 @@
-package io.patchbay.accounts;
+package io.patchbay.platform;
 
 import java.time.Instant;
 

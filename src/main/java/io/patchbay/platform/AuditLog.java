@@ -1,11 +1,9 @@
-package io.patchbay.accounts;
+package io.patchbay.platform;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
-import io.patchbay.platform.Ids;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +15,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records every administrative change. The actor and address come from the current
- * request, so callers only say what happened; callers must never pass a secret in
- * {@code details}.
+ * request (the address resolved through the trusted proxies), so callers only say what
+ * happened; callers must never pass a secret in {@code details}. It sits in the platform
+ * because every module records into it, the registry of integrations included, which the
+ * accounts module stands on.
  */
 @Service
 public class AuditLog {
@@ -27,12 +27,15 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
+	private final ClientAddresses addresses;
+
 	private final Ids ids;
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Ids ids, Clock clock) {
+	AuditLog(JdbcClient jdbc, ClientAddresses addresses, Ids ids, Clock clock) {
 		this.jdbc = jdbc;
+		this.addresses = addresses;
 		this.ids = ids;
 		this.clock = clock;
 	}
@@ -41,9 +44,9 @@ public class AuditLog {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		Long actorId = null;
 		String actorName = "system";
-		if (authentication != null && authentication.getPrincipal() instanceof SignedInMember member) {
-			actorId = member.id();
-			actorName = member.email();
+		if (authentication != null && authentication.getPrincipal() instanceof AuditedPrincipal principal) {
+			actorId = principal.auditId();
+			actorName = principal.auditName();
 		}
 		else if (authentication != null && authentication.isAuthenticated()) {
 			actorName = authentication.getName();
@@ -70,10 +73,9 @@ public class AuditLog {
 		return (details != null && details.length() > MAX_DETAILS) ? details.substring(0, MAX_DETAILS) : details;
 	}
 
-	private static @Nullable String clientAddress() {
+	private @Nullable String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			return request.getRemoteAddr();
+			return this.addresses.of(attributes.getRequest());
 		}
 		return null;
 	}
