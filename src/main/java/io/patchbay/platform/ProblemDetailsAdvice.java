@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,9 +16,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -46,6 +49,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail refused(AccessRefusedException ex) {
+		return problem(HttpStatus.FORBIDDEN, ex.getMessage(), null);
+	}
+
+	@ExceptionHandler
 	ProblemDetail notMultipart(MultipartException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Expected a multipart/form-data upload with a 'file' part", "file");
 	}
@@ -63,6 +71,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A path segment that is not an id names nothing: 404, as for an id that exists
+	 * nowhere. A malformed query parameter is the caller's error: 400 naming it. Decided
+	 * here once, so controllers take ids as {@code long}.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch
+				&& mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(problem(HttpStatus.NOT_FOUND, "'" + mismatch.getValue() + "' names nothing", null));
+		}
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: ex.getPropertyName();
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, name + " has an invalid value", name));
 	}
 
 	@Override
