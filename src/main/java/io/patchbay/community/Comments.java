@@ -1,40 +1,38 @@
 package io.patchbay.community;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.patchbay.accounts.Actor;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
 import io.patchbay.platform.NotFoundException;
 import io.patchbay.platform.PageRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comments on posts and replies to comments. Replies stay one level deep, as in
- * Workplace: replying to a reply answers its top-level comment.
+ * Workplace: replying to a reply answers its top-level comment. Every read and write
+ * takes the caller; {@link CommunityRules} decides.
  */
 @Service
 @Transactional
 public class Comments {
 
-	private static final String SELECT = "SELECT c.*, p.group_id, "
-			+ "(SELECT COUNT(*) FROM post_comment r WHERE r.parent_id = c.id) AS reply_count, "
-			+ "(SELECT COUNT(*) FROM reaction l WHERE l.object_id = c.id) AS like_count "
-			+ "FROM post_comment c JOIN post p ON p.id = c.post_id ";
+	private final CommentRepository repository;
 
-	private final JdbcClient jdbc;
+	private final LikeRepository likes;
 
 	private final Posts posts;
+
+	private final CommunityRules rules;
 
 	private final ApplicationEventPublisher events;
 
@@ -42,116 +40,100 @@ public class Comments {
 
 	private final Clock clock;
 
-	Comments(JdbcClient jdbc, Posts posts, ApplicationEventPublisher events, Ids ids, Clock clock) {
-		this.jdbc = jdbc;
+	Comments(CommentRepository repository, LikeRepository likes, Posts posts, CommunityRules rules,
+			ApplicationEventPublisher events, Ids ids, Clock clock) {
+		this.repository = repository;
+		this.likes = likes;
 		this.posts = posts;
+		this.rules = rules;
 		this.events = events;
 		this.ids = ids;
 		this.clock = clock;
 	}
 
 	/** Comments on a post, or replies to a comment, depending on what the id names. */
-	public Comment create(long objectId, Author author, String message) {
+	public Comment create(Actor actor, long objectId, String message) {
+		Optional<Comment> parent = this.repository.findById(objectId);
+		Post post = this.posts.find(parent.map(Comment::postId).orElse(objectId));
+		this.rules.respond(actor, post, false);
 		String checked = Messages.check(message);
-		long postId;
-		Long parentId = null;
-		Optional<Comment> parent = findById(objectId);
-		if (parent.isPresent()) {
-			postId = parent.get().postId();
-			parentId = (parent.get().parentId() != null) ? parent.get().parentId() : parent.get().id();
-		}
-		else {
-			postId = this.posts.find(objectId).id();
-		}
+		Long parentId = parent.map((comment) -> (comment.parentId() != null) ? comment.parentId() : comment.id())
+			.orElse(null);
+		Author author = Posts.author(actor);
 		long id = this.ids.next();
 		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("INSERT INTO post_comment (id, post_id, parent_id, author_id, author_type, author_name, message, "
-					+ "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(id, postId, parentId, author.id(), author.type().name(), author.name(), checked,
-					Timestamp.from(now), Timestamp.from(now))
-			.update();
-		Comment created = find(id);
-		this.events.publishEvent(new CommentCreated(id, postId, created.groupId(), parentId, author, checked,
-				created.mentionedIds(), now));
-		return created;
+		this.repository.insert(id, post.id(), parentId, author, checked, now);
+		this.events.publishEvent(new CommentCreated(id, post.id(), post.groupId(), parentId, author, checked,
+				Mentions.in(checked), now));
+		return find(id);
 	}
 
+	/** The comment, if the caller may read its post. */
 	@Transactional(readOnly = true)
-	public Optional<Comment> findById(long id) {
-		return this.jdbc.sql(SELECT + "WHERE c.id = ?").param(id).query(Comments::map).optional();
+	public Comment find(Actor actor, long id) {
+		Comment comment = find(id);
+		this.rules.readPost(actor, this.posts.find(comment.postId()));
+		return comment;
 	}
 
+	/** A post's top-level comments, or a comment's replies, oldest first: any page. */
 	@Transactional(readOnly = true)
-	public Comment find(long id) {
-		return findById(id).orElseThrow(() -> new NotFoundException("Comment", String.valueOf(id)));
+	public KeysetPage<Comment> list(Actor actor, long objectId, PageRequest page) {
+		Optional<Comment> parent = this.repository.findById(objectId);
+		this.rules.readPost(actor, this.posts.find(parent.map(Comment::postId).orElse(objectId)));
+		return KeysetPage.of(this.repository.list(objectId, parent.isPresent(), page), page, Comment::id);
 	}
 
 	/**
-	 * A post's top-level comments, or a comment's replies, oldest first; pass the
-	 * previous page's {@code nextCursor} as {@code after}.
+	 * The first comments and replies of a page of a group's feed, oldest first, in one
+	 * query: at most {@code perPost} of each post.
 	 */
 	@Transactional(readOnly = true)
-	public KeysetPage<Comment> list(long objectId, @Nullable Long after, int limit) {
-		return list(objectId, PageRequest.after(after, limit));
+	public List<Comment> onFeed(Actor actor, long groupId, Collection<Post> posts, int perPost) {
+		this.rules.readContent(actor, groupId);
+		return this.repository
+			.ofPosts(posts.stream().filter((post) -> post.groupId() == groupId).map(Post::id).toList(), perPost);
 	}
 
-	/** A post's comments, or a comment's replies, oldest first: any page. */
-	@Transactional(readOnly = true)
-	public KeysetPage<Comment> list(long objectId, PageRequest page) {
-		boolean replies = findById(objectId).isPresent();
-		if (!replies) {
-			this.posts.find(objectId);
-		}
-		String where = replies ? "WHERE c.parent_id = ?" : "WHERE c.post_id = ? AND c.parent_id IS NULL";
-		List<Comment> rows = this.jdbc
-			.sql(SELECT + where + " AND " + page.where("c.id", true) + page.orderBy("c.id", true) + " LIMIT ?")
-			.params(objectId, page.key(true), page.rows())
-			.query(Comments::map)
-			.list();
-		return KeysetPage.of(rows, page, Comment::id);
-	}
-
-	public Comment edit(long id, String message) {
+	public Comment edit(Actor actor, long id, String message) {
 		Comment current = find(id);
+		this.rules.change(actor, current.groupId(), current.author());
 		String checked = Messages.check(message);
 		Instant now = this.clock.instant();
-		this.jdbc.sql("UPDATE post_comment SET message = ?, updated_at = ? WHERE id = ?")
-			.params(checked, Timestamp.from(now), id)
-			.update();
+		this.repository.updateMessage(id, checked, now);
 		this.events.publishEvent(new CommentEdited(id, current.postId(), current.groupId(), current.parentId(),
 				current.author(), checked, Mentions.in(checked), current.createdAt(), now));
 		return find(id);
 	}
 
 	/** Deletes the comment with its replies and likes. */
-	public void delete(long id) {
+	public void delete(Actor actor, long id) {
 		Comment comment = find(id);
-		this.jdbc.sql("DELETE FROM reaction WHERE object_id IN (SELECT id FROM post_comment WHERE parent_id = ?)")
-			.param(id)
-			.update();
-		this.jdbc.sql("DELETE FROM reaction WHERE object_id = ?").param(id).update();
-		this.jdbc.sql("DELETE FROM post_comment WHERE id = ?").param(id).update();
-		this.events.publishEvent(
-				new CommentDeleted(id, comment.postId(), comment.groupId(), comment.parentId(), comment.author(),
-						comment.message(), comment.mentionedIds(), comment.createdAt(), this.clock.instant()));
+		this.rules.change(actor, comment.groupId(), comment.author());
+		delete(comment);
+	}
+
+	/** Deletes a comment that the rules already allowed. */
+	void delete(Comment comment) {
+		List<Long> objects = new ArrayList<>(this.repository.idsUnder(comment.id(), false));
+		objects.add(comment.id());
+		this.likes.deleteOf(objects);
+		this.repository.delete(comment.id());
+		this.events.publishEvent(new CommentDeleted(comment.id(), comment.postId(), comment.groupId(),
+				comment.parentId(), comment.author(), comment.message(), comment.mentionedIds(), comment.createdAt(),
+				this.clock.instant()));
+	}
+
+	Optional<Comment> findById(long id) {
+		return this.repository.findById(id);
+	}
+
+	Comment find(long id) {
+		return this.repository.findById(id).orElseThrow(() -> new NotFoundException("Comment", String.valueOf(id)));
 	}
 
 	List<Long> idsByAuthor(long authorId, AuthorType type) {
-		return this.jdbc.sql("SELECT id FROM post_comment WHERE author_id = ? AND author_type = ? ORDER BY id DESC")
-			.params(authorId, type.name())
-			.query(Long.class)
-			.list();
-	}
-
-	private static Comment map(ResultSet rs, int row) throws SQLException {
-		String message = rs.getString("message");
-		long parent = rs.getLong("parent_id");
-		Long parentId = rs.wasNull() ? null : parent;
-		return new Comment(rs.getLong("id"), rs.getLong("post_id"), rs.getLong("group_id"), parentId,
-				AuthorColumns.read(rs), message, Mentions.in(message), rs.getLong("reply_count"),
-				rs.getLong("like_count"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+		return this.repository.idsByAuthor(authorId, type);
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.patchbay.community;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,37 +8,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.patchbay.platform.AuditLog;
+import io.patchbay.accounts.Actor;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
+import io.patchbay.integrations.GroupAccess;
+import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.KeysetPage;
-import io.patchbay.platform.NotFoundException;
 import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The community and its groups: creation, visibility and membership. Closed and secret
- * groups are visible only to their members; callers acting for a member check
- * {@link #visible(long, long)} and answer "not found" otherwise, so that a hidden group's
- * existence does not leak.
+ * The community and its groups: creation, visibility and membership. Every read and write
+ * takes the caller, and {@link CommunityRules} decides what it may see and do; a group
+ * the caller may not see answers "not found", so that a hidden group's existence does not
+ * leak.
  */
 @Service
 @Transactional
 public class Groups {
 
-	private static final String SELECT = "SELECT g.id, g.name, g.description, g.privacy, g.created_at, g.updated_at, "
-			+ "(SELECT COUNT(*) FROM group_member m WHERE m.group_id = g.id) AS member_count FROM member_group g ";
+	private final GroupRepository repository;
 
-	private final JdbcClient jdbc;
+	private final CommunityRules rules;
 
 	private final Members members;
 
@@ -53,8 +48,13 @@ public class Groups {
 
 	private final Clock clock;
 
-	Groups(JdbcClient jdbc, Members members, AuditLog audit, ApplicationEventPublisher events, Ids ids, Clock clock) {
-		this.jdbc = jdbc;
+	/** The community row never changes once made, so it is read once per node. */
+	private volatile @Nullable Community community;
+
+	Groups(GroupRepository repository, CommunityRules rules, Members members, AuditLog audit,
+			ApplicationEventPublisher events, Ids ids, Clock clock) {
+		this.repository = repository;
+		this.rules = rules;
 		this.members = members;
 		this.audit = audit;
 		this.events = events;
@@ -63,9 +63,9 @@ public class Groups {
 	}
 
 	/**
-	 * The install's one community, made at first use. Outside any caller's transaction,
-	 * so that losing the race to create it (on PostgreSQL, a failed insert aborts the
-	 * transaction) costs only a second read.
+	 * The install's one community, made at first use; everyone may know it. Outside any
+	 * caller's transaction, so that losing the race to create it (on PostgreSQL, a failed
+	 * insert aborts the transaction) costs only a second read.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Community community() {
@@ -73,141 +73,113 @@ public class Groups {
 		if (known != null) {
 			return known;
 		}
-		Community found = loadCommunity();
+		Community found = this.repository.community().orElseGet(() -> {
+			this.repository.insertCommunity(this.ids.next(), "Patchbay", this.clock.instant());
+			return this.repository.community().orElseThrow();
+		});
 		this.community = found;
 		return found;
 	}
 
-	/** The community row never changes once made, so it is read once per node. */
-	private volatile @Nullable Community community;
-
-	private Community loadCommunity() {
-		Optional<Community> existing = this.jdbc.sql("SELECT id, name FROM community")
-			.query((rs, row) -> new Community(rs.getLong("id"), rs.getString("name")))
-			.optional();
-		if (existing.isPresent()) {
-			return existing.get();
-		}
-		try {
-			this.jdbc.sql("INSERT INTO community (id, single_row, name, created_at) VALUES (?, 1, ?, ?)")
-				.params(this.ids.next(), "Patchbay", Timestamp.from(this.clock.instant()))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			// Another request created it at the same moment: read theirs.
-		}
-		return this.jdbc.sql("SELECT id, name FROM community")
-			.query((rs, row) -> new Community(rs.getLong("id"), rs.getString("name")))
-			.single();
-	}
-
-	/** Creates a group; its creator, when a member, joins it as its admin. */
-	public Group create(String name, @Nullable String description, Privacy privacy, @Nullable Long creatorId) {
+	/** Creates a group; a member who creates one joins it as its admin. */
+	public Group create(Actor actor, String name, @Nullable String description, Privacy privacy) {
+		this.rules.create(actor);
 		String checkedName = checkName(name);
 		String checkedDescription = checkDescription(description);
 		long id = this.ids.next();
-		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc
-			.sql("INSERT INTO member_group (id, name, description, privacy, created_at, updated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(id, checkedName, checkedDescription, privacy.name(), now, now)
-			.update();
-		if (creatorId != null) {
-			join(id, this.members.find(creatorId), true);
+		Instant now = this.clock.instant();
+		this.repository.insert(id, checkedName, checkedDescription, privacy, now);
+		if (actor instanceof Actor.Member member) {
+			join(id, member.id(), true, now);
 		}
 		this.audit.record("group.created", "group", String.valueOf(id), checkedName, "privacy=" + privacy);
 		return find(id);
 	}
 
-	public Group update(long id, @Nullable String name, @Nullable String description, @Nullable Privacy privacy) {
-		Group current = find(id);
-		this.jdbc.sql("UPDATE member_group SET name = ?, description = ?, privacy = ?, updated_at = ? WHERE id = ?")
-			.params((name != null) ? checkName(name) : current.name(),
-					(description != null) ? checkDescription(description) : current.description(),
-					((privacy != null) ? privacy : current.privacy()).name(), Timestamp.from(this.clock.instant()), id)
-			.update();
+	public Group update(Actor actor, long id, @Nullable String name, @Nullable String description,
+			@Nullable Privacy privacy) {
+		Group current = this.rules.manage(actor, id);
+		this.repository.update(id, (name != null) ? checkName(name) : current.name(),
+				(description != null) ? checkDescription(description) : current.description(),
+				(privacy != null) ? privacy : current.privacy(), this.clock.instant());
 		return find(id);
 	}
 
+	/** The group, if the caller may see it. */
 	@Transactional(readOnly = true)
-	public Optional<Group> findById(long id) {
-		return this.jdbc.sql(SELECT + "WHERE g.id = ?").param(id).query(Groups::map).optional();
+	public Group find(Actor actor, long id) {
+		return this.rules.readGroup(actor, id);
 	}
 
+	/**
+	 * The groups the caller sees, in creation order: for an integration those of its
+	 * group access, for an administrator all of them. Any page, forward or backward.
+	 */
 	@Transactional(readOnly = true)
-	public Group find(long id) {
-		return findById(id).orElseThrow(() -> new NotFoundException("Group", String.valueOf(id)));
-	}
-
-	/** Every group, in creation order, for administrators and integrations. */
-	@Transactional(readOnly = true)
-	public KeysetPage<Group> list(@Nullable Long after, int limit) {
-		return list(PageRequest.after(after, limit));
-	}
-
-	/** Every group, in creation order: any page, forward or backward. */
-	@Transactional(readOnly = true)
-	public KeysetPage<Group> list(PageRequest page) {
-		return KeysetPage
-			.of(this.jdbc.sql(SELECT + "WHERE " + page.where("g.id", true) + page.orderBy("g.id", true) + " LIMIT ?")
-				.params(page.key(true), page.rows())
-				.query(Groups::map)
-				.list(), page, Group::id);
+	public KeysetPage<Group> list(Actor actor, PageRequest page) {
+		this.rules.listGroups(actor);
+		List<Group> rows = switch (actor) {
+			case Actor.Page caller -> this.repository.list(page, caller.groupAccess(), null);
+			case Actor.Member member -> this.repository.list(page, GroupAccess.ALL, member.id());
+			case Actor.Workflow workflow ->
+				this.repository.list(page, GroupAccess.ALL, workflow.administrative() ? null : workflow.creatorId());
+			case Actor.Administrator administrator -> this.repository.list(page, GroupAccess.ALL, null);
+		};
+		return KeysetPage.of(rows, page, Group::id);
 	}
 
 	/** The groups a member sees (open ones and their own), by name. */
 	@Transactional(readOnly = true)
-	public List<Group> visibleTo(long memberId) {
-		return this.jdbc
-			.sql(SELECT + "WHERE g.privacy = 'OPEN' OR EXISTS (SELECT 1 FROM group_member v WHERE v.group_id = g.id "
-					+ "AND v.member_id = ?) ORDER BY LOWER(g.name), g.id")
-			.param(memberId)
-			.query(Groups::map)
-			.list();
+	public List<Group> visibleTo(Actor.Member member) {
+		return this.repository.visibleTo(member.id());
 	}
 
-	/** The group if the member may see it; not found otherwise. */
+	/** The groups a member belongs to, by name. */
 	@Transactional(readOnly = true)
-	public Group visible(long groupId, long memberId) {
-		Group group = find(groupId);
-		if (!group.isOpen() && !isMember(groupId, memberId)) {
-			throw new NotFoundException("Group", String.valueOf(groupId));
-		}
-		return group;
+	public List<Group> joinedBy(Actor.Member member) {
+		return this.repository.joinedBy(member.id());
 	}
 
+	/** Whether the member belongs to the group (which they must be able to see). */
 	@Transactional(readOnly = true)
-	public boolean isMember(long groupId, long memberId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM group_member WHERE group_id = ? AND member_id = ?")
-			.params(groupId, memberId)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	@Transactional(readOnly = true)
-	public KeysetPage<GroupMember> members(long groupId, @Nullable Long after, int limit) {
-		return members(groupId, PageRequest.after(after, limit));
+	public boolean isMember(Actor.Member member, long groupId) {
+		this.rules.readGroup(member, groupId);
+		return this.repository.membership(groupId, member.id()).isPresent();
 	}
 
 	/** A group's members in member id order: any page, forward or backward. */
 	@Transactional(readOnly = true)
-	public KeysetPage<GroupMember> members(long groupId, PageRequest page) {
-		find(groupId);
-		return KeysetPage.of(this.jdbc
-			.sql("SELECT * FROM group_member WHERE group_id = ? AND " + page.where("member_id", true)
-					+ page.orderBy("member_id", true) + " LIMIT ?")
-			.params(groupId, page.key(true), page.rows())
-			.query((rs, row) -> new GroupMember(rs.getLong("group_id"), rs.getLong("member_id"),
-					rs.getBoolean("is_admin"), rs.getTimestamp("joined_at").toInstant()))
-			.list(), page, GroupMember::memberId);
+	public KeysetPage<GroupMember> members(Actor actor, long groupId, PageRequest page) {
+		this.rules.readMembers(actor, groupId);
+		return KeysetPage.of(this.repository.members(groupId, page), page, GroupMember::memberId);
 	}
 
 	/**
 	 * Adds active members to the group; those already in it stay as they are. Answers the
 	 * group.
 	 */
-	public Group addMembers(long groupId, Collection<Long> memberIds) {
-		find(groupId);
+	public Group addMembers(Actor actor, long groupId, Collection<Long> memberIds) {
+		this.rules.manage(actor, groupId);
+		return add(groupId, memberIds);
+	}
+
+	/** The member joins an open group. */
+	public Group join(Actor.Member member, long groupId) {
+		this.rules.joinOrLeave(member, groupId, true);
+		return add(groupId, List.of(member.id()));
+	}
+
+	public void removeMember(Actor actor, long groupId, long memberId) {
+		Group group = (actor instanceof Actor.Member member && member.id() == memberId)
+				? this.rules.joinOrLeave(member, groupId, false) : this.rules.manage(actor, groupId);
+		if (this.repository.leave(groupId, memberId)) {
+			this.audit.record("group.member_removed", "group", String.valueOf(groupId), group.name(),
+					"memberId=" + memberId);
+			this.events.publishEvent(new GroupMembershipChanged(groupId, memberId, false, this.clock.instant()));
+		}
+	}
+
+	private Group add(long groupId, Collection<Long> memberIds) {
 		Set<Long> wanted = new LinkedHashSet<>(memberIds);
 		List<MemberProfile> found = this.members.findAll(wanted);
 		for (MemberProfile member : found) {
@@ -219,10 +191,10 @@ public class Groups {
 			wanted.removeAll(found.stream().map(MemberProfile::id).toList());
 			throw new InvalidInputException("memberIds", "No member has the id " + wanted.iterator().next());
 		}
-		List<Long> added = found.stream().filter((member) -> !isMember(groupId, member.id())).map((member) -> {
-			join(groupId, member, false);
-			return member.id();
-		}).toList();
+		Set<Long> already = this.repository.membersAmong(groupId, wanted);
+		Instant now = this.clock.instant();
+		List<Long> added = wanted.stream().filter((id) -> !already.contains(id)).toList();
+		added.forEach((id) -> join(groupId, id, false, now));
 		Group group = find(groupId);
 		if (!added.isEmpty()) {
 			this.audit.record("group.members_added", "group", String.valueOf(groupId), group.name(),
@@ -231,23 +203,20 @@ public class Groups {
 		return group;
 	}
 
-	public void removeMember(long groupId, long memberId) {
-		find(groupId);
-		if (this.jdbc.sql("DELETE FROM group_member WHERE group_id = ? AND member_id = ?")
-			.params(groupId, memberId)
-			.update() > 0) {
-			this.audit.record("group.member_removed", "group", String.valueOf(groupId), find(groupId).name(),
-					"memberId=" + memberId);
-			this.events.publishEvent(new GroupMembershipChanged(groupId, memberId, false, this.clock.instant()));
-		}
+	private void join(long groupId, long memberId, boolean admin, Instant now) {
+		this.repository.join(groupId, memberId, admin, now);
+		this.events.publishEvent(new GroupMembershipChanged(groupId, memberId, true, now));
 	}
 
-	private void join(long groupId, MemberProfile member, boolean admin) {
-		Instant now = this.clock.instant();
-		this.jdbc.sql("INSERT INTO group_member (group_id, member_id, is_admin, joined_at) VALUES (?, ?, ?, ?)")
-			.params(groupId, member.id(), admin, Timestamp.from(now))
-			.update();
-		this.events.publishEvent(new GroupMembershipChanged(groupId, member.id(), true, now));
+	/**
+	 * Without a caller: for this module's own bookkeeping, after the rules were applied.
+	 */
+	Group find(long id) {
+		return this.repository.findById(id).orElseThrow();
+	}
+
+	Optional<Group> findById(long id) {
+		return this.repository.findById(id);
 	}
 
 	private static String checkName(String name) {
@@ -264,12 +233,6 @@ public class Groups {
 			throw new InvalidInputException("description", "description must be at most 2,000 characters");
 		}
 		return stripped;
-	}
-
-	private static Group map(ResultSet rs, int row) throws SQLException {
-		return new Group(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
-				Privacy.valueOf(rs.getString("privacy")), rs.getLong("member_count"),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}
 
 }

@@ -1,78 +1,91 @@
 package io.patchbay.community;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
+import io.patchbay.accounts.Actor;
+import io.patchbay.integrations.MissingPermissionException;
+import io.patchbay.integrations.Permission;
 import io.patchbay.platform.NotFoundException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Likes of posts and comments; one per author and object.
+ * Likes of posts and comments; one per author and object. Liking is answering: the caller
+ * needs what commenting needs ({@link CommunityRules#respond}).
  */
 @Service
 @Transactional
 public class Likes {
 
-	private final JdbcClient jdbc;
+	/** Reactions are listed whole, without paging; no real object has more. */
+	static final int MAX_LIKERS = 500;
+
+	private final LikeRepository repository;
 
 	private final Posts posts;
 
+	private final Comments comments;
+
+	private final CommunityRules rules;
+
 	private final Clock clock;
 
-	Likes(JdbcClient jdbc, Posts posts, Clock clock) {
-		this.jdbc = jdbc;
+	Likes(LikeRepository repository, Posts posts, Comments comments, CommunityRules rules, Clock clock) {
+		this.repository = repository;
 		this.posts = posts;
+		this.comments = comments;
+		this.rules = rules;
 		this.clock = clock;
 	}
 
 	/** Likes the post or comment; liking twice changes nothing. */
-	public void like(long objectId, Author author) {
-		requirePostOrComment(objectId);
-		if (!likedBy(objectId, author.id())) {
-			this.jdbc
-				.sql("INSERT INTO reaction (object_id, author_id, author_type, author_name, created_at) "
-						+ "VALUES (?, ?, ?, ?, ?)")
-				.params(objectId, author.id(), author.type().name(), author.name(),
-						Timestamp.from(this.clock.instant()))
-				.update();
-		}
+	public void like(Actor actor, long objectId) {
+		this.rules.respond(actor, postOf(actor, objectId, Permission.WRITE_GROUP), true);
+		this.repository.insert(objectId, Posts.author(actor), this.clock.instant());
 	}
 
-	public void unlike(long objectId, long authorId) {
-		requirePostOrComment(objectId);
-		this.jdbc.sql("DELETE FROM reaction WHERE object_id = ? AND author_id = ?").params(objectId, authorId).update();
+	public void unlike(Actor actor, long objectId) {
+		this.rules.respond(actor, postOf(actor, objectId, Permission.WRITE_GROUP), true);
+		this.repository.delete(objectId, Posts.author(actor).id());
 	}
 
+	/**
+	 * Which of the objects (already read by the caller) the caller likes, in one query.
+	 */
 	@Transactional(readOnly = true)
-	public boolean likedBy(long objectId, long authorId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM reaction WHERE object_id = ? AND author_id = ?")
-			.params(objectId, authorId)
-			.query(Long.class)
-			.single() > 0;
+	public Set<Long> likedAmong(Actor actor, Collection<Long> objectIds) {
+		return this.repository.likedAmong(objectIds, Posts.author(actor).id());
 	}
 
 	/** Who liked the object, first likes first (at most 500). */
 	@Transactional(readOnly = true)
-	public List<Author> likers(long objectId) {
-		requirePostOrComment(objectId);
-		return this.jdbc.sql("SELECT * FROM reaction WHERE object_id = ? ORDER BY created_at, author_id LIMIT 500")
-			.param(objectId)
-			.query((rs, row) -> AuthorColumns.read(rs))
-			.list();
+	public List<Author> likers(Actor actor, long objectId) {
+		this.rules.readPost(actor, postOf(actor, objectId, Permission.READ_GROUP));
+		return this.repository.likers(objectId, MAX_LIKERS);
 	}
 
 	void deleteByAuthor(long authorId) {
-		this.jdbc.sql("DELETE FROM reaction WHERE author_id = ?").param(authorId).update();
+		this.repository.deleteByAuthor(authorId);
 	}
 
-	private void requirePostOrComment(long objectId) {
-		if (this.posts.locate(objectId).filter((found) -> found.type() != CommunityObject.Type.GROUP).isEmpty()) {
-			throw new NotFoundException("Object", String.valueOf(objectId));
+	/**
+	 * The post an object is or belongs to. A page missing the permission of the operation
+	 * learns that before whether the object exists, as the Graph API orders its checks.
+	 */
+	private Post postOf(Actor actor, long objectId, Permission needed) {
+		if (actor instanceof Actor.Page page && !page.holds(needed)) {
+			throw new MissingPermissionException(needed);
 		}
+		return this.comments.findById(objectId)
+			.map((comment) -> this.posts.find(comment.postId()))
+			.or(() -> this.posts.locate(objectId)
+				.filter((found) -> found.type() == CommunityObject.Type.POST)
+				.map((found) -> this.posts.find(objectId)))
+			.orElseThrow(() -> new NotFoundException("Object", String.valueOf(objectId)));
 	}
 
 }

@@ -28,13 +28,12 @@ class PageContentRemoval {
 	@EventListener
 	void on(IntegrationDeleted deleted) {
 		for (long postId : this.posts.idsByAuthor(deleted.pageId(), AuthorType.PAGE)) {
-			this.posts.delete(postId);
+			this.posts.delete(this.posts.find(postId));
 		}
-		// Newest first, so that replies go before the comments they answer.
+		// Newest first, so that replies go before the comments they answer; a comment on
+		// one of the page's own posts is already gone with it.
 		for (long commentId : this.comments.idsByAuthor(deleted.pageId(), AuthorType.PAGE)) {
-			if (this.comments.findById(commentId).isPresent()) {
-				this.comments.delete(commentId);
-			}
+			this.comments.findById(commentId).ifPresent(this.comments::delete);
 		}
 		this.likes.deleteByAuthor(deleted.pageId());
 	}

@@ -102,31 +102,24 @@ class CommunityController {
 
 	@GetMapping({ "/graph/community/groups", "/graph/company/groups" })
 	Map<String, Object> groups(GraphCaller caller) {
-		if (!caller.integration().holds(Permission.MANAGE_GROUP)) {
-			caller.require(Permission.READ_GROUP, false);
-		}
 		Fields fields = caller.fields().allowOnly(ContentView.GROUP_FIELDS, "Group");
 		GraphPaging paging = GraphPaging.of(caller.parameters());
-		KeysetPage<Group> page = this.groups.list(paging.page());
-		// Groups outside the group access do not exist for this integration; a page may
-		// then hold fewer items, but the cursors still move on.
-		KeysetPage<Group> reachable = page.with(page.items()
-			.stream()
-			.filter((group) -> caller.integration().groupAccess().reaches(group.id()))
-			.toList());
-		return GraphPaging.render(reachable, Group::id, (group) -> this.content.group(group, fields), caller,
+		// Groups outside the group access do not exist for this integration.
+		KeysetPage<Group> page = this.groups.list(caller.actor(), paging.page());
+		return GraphPaging.render(page, Group::id, (group) -> this.content.group(group, fields), caller,
 				this.links.graph(), "/community/groups");
 	}
 
 	@PostMapping({ "/graph/community/groups", "/graph/company/groups" })
 	Map<String, Object> createGroup(GraphCaller caller) {
+		// The community module decides too; checked here first only because the Graph API
+		// answers a missing permission before bad parameters.
 		caller.require(Permission.MANAGE_GROUP, true);
 		GraphParameters parameters = caller.parameters();
 		String name = ObjectController.required(parameters, "name");
 		Privacy privacy = ObjectController.privacy(ObjectController.required(parameters, "privacy"));
-		// No creator: the integration is not a member, so the group starts without
-		// admins.
-		Group group = this.groups.create(name, parameters.value("description"), privacy, null);
+		// The integration is not a member, so the group starts without admins.
+		Group group = this.groups.create(caller.actor(), name, parameters.value("description"), privacy);
 		return Map.of("id", String.valueOf(group.id()));
 	}
 

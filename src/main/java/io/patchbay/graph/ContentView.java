@@ -11,6 +11,7 @@ import io.patchbay.community.Comments;
 import io.patchbay.community.Group;
 import io.patchbay.community.Likes;
 import io.patchbay.community.Post;
+import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ class ContentView {
 		return answer;
 	}
 
-	Map<String, Object> post(Post post, Fields requested) {
+	Map<String, Object> post(GraphCaller caller, Post post, Fields requested) {
 		Fields fields = requested.orDefault("id", "from", "message", "created_time", "updated_time")
 			.allowOnly(POST_FIELDS, "Post");
 		Map<String, Object> answer = new LinkedHashMap<>();
@@ -79,15 +80,15 @@ class ContentView {
 				case "to" -> Map.of("data", List.of(Map.of("id", String.valueOf(post.groupId()))));
 				case "created_time" -> GraphTime.format(post.createdAt());
 				case "updated_time" -> GraphTime.format(post.updatedAt());
-				case "comments" -> commentEdge(post.id(), post.commentCount(), field);
-				case "reactions", "likes" -> reactionEdge(post.id(), post.likeCount(), field);
+				case "comments" -> commentEdge(caller, post.id(), post.commentCount(), field);
+				case "reactions", "likes" -> reactionEdge(caller, post.id(), post.likeCount(), field);
 				default -> postId(post);
 			});
 		}
 		return answer;
 	}
 
-	Map<String, Object> comment(Comment comment, Fields requested) {
+	Map<String, Object> comment(GraphCaller caller, Comment comment, Fields requested) {
 		Fields fields = requested.orDefault("id", "from", "message", "created_time")
 			.allowOnly(COMMENT_FIELDS, "Comment");
 		Map<String, Object> answer = new LinkedHashMap<>();
@@ -101,8 +102,8 @@ class ContentView {
 				case "updated_time" -> GraphTime.format(comment.updatedAt());
 				case "comment_count" -> comment.replyCount();
 				case "like_count" -> comment.likeCount();
-				case "comments" -> commentEdge(comment.id(), comment.replyCount(), field);
-				case "reactions", "likes" -> reactionEdge(comment.id(), comment.likeCount(), field);
+				case "comments" -> commentEdge(caller, comment.id(), comment.replyCount(), field);
+				case "reactions", "likes" -> reactionEdge(caller, comment.id(), comment.likeCount(), field);
 				default -> String.valueOf(comment.id());
 			});
 		}
@@ -110,8 +111,8 @@ class ContentView {
 	}
 
 	/** Who liked the object; every reaction here is a like. */
-	List<Map<String, Object>> reactions(long objectId) {
-		return this.likes.likers(objectId)
+	List<Map<String, Object>> reactions(GraphCaller caller, long objectId) {
+		return this.likes.likers(caller.actor(), objectId)
 			.stream()
 			.map((author) -> Map.<String, Object>of("id", String.valueOf(author.id()), "name", author.name(), "type",
 					"LIKE"))
@@ -134,21 +135,27 @@ class ContentView {
 		return from;
 	}
 
-	private Map<String, Object> commentEdge(long objectId, long total, Fields.Field field) {
+	private Map<String, Object> commentEdge(GraphCaller caller, long objectId, long total, Fields.Field field) {
 		int limit = limit(field);
-		List<Object> data = (limit == 0) ? List.of()
-				: this.comments.list(objectId, null, limit)
-					.items()
-					.stream()
-					.map((comment) -> (Object) comment(comment, nested(field)))
-					.toList();
+		List<Object> data = List.of();
+		if (limit > 0 && total > 0) {
+			caller.work().edgeRead(limit);
+			data = this.comments.list(caller.actor(), objectId, PageRequest.after(null, limit))
+				.items()
+				.stream()
+				.map((comment) -> (Object) comment(caller, comment, nested(field)))
+				.toList();
+		}
 		return edge(data, total, field);
 	}
 
-	private Map<String, Object> reactionEdge(long objectId, long total, Fields.Field field) {
+	private Map<String, Object> reactionEdge(GraphCaller caller, long objectId, long total, Fields.Field field) {
 		int limit = limit(field);
-		List<Object> data = (limit == 0) ? List.of()
-				: this.reactions(objectId).stream().limit(limit).map((reaction) -> (Object) reaction).toList();
+		List<Object> data = List.of();
+		if (limit > 0 && total > 0) {
+			caller.work().edgeRead(limit);
+			data = this.reactions(caller, objectId).stream().limit(limit).map((reaction) -> (Object) reaction).toList();
+		}
 		return edge(data, total, field);
 	}
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.patchbay.integrations.MissingPermissionException;
+import io.patchbay.platform.AccessRefusedException;
 import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.NotFoundException;
@@ -48,9 +50,21 @@ class GraphErrors {
 		return envelope(GraphException.invalidParameter("(#100) " + ex.getMessage()), request);
 	}
 
+	/** What the integration may not see does not exist for it. */
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> notFound(NotFoundException ex, HttpServletRequest request) {
-		return envelope(new GraphException(400, GraphException.METHOD, 100, 33, ex.getMessage()), request);
+		return envelope(GraphException.unknownObject(pathId(request), request.getMethod()), request);
+	}
+
+	/** Error 10 for a read, 200 for a write (POST, DELETE, the Send API included). */
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> missingPermission(MissingPermissionException ex, HttpServletRequest request) {
+		return envelope(GraphException.missingPermission(ex.permission(), !"GET".equals(request.getMethod())), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> refused(AccessRefusedException ex, HttpServletRequest request) {
+		return envelope(new GraphException(403, GraphException.OAUTH, 200, null, "(#200) " + ex.getMessage()), request);
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
@@ -81,6 +95,17 @@ class GraphErrors {
 			response.header("WWW-Authenticate", "OAuth \"Facebook Platform\" \"invalid_token\"");
 		}
 		return response.body(Map.of("error", error));
+	}
+
+	/** The object id of a Graph path: its first segment, the version left out. */
+	static String pathId(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length() + "/graph".length());
+		String id = path.startsWith("/") ? path.substring(1) : path;
+		if (id.matches("v\\d+(\\.\\d+)?(/.*)?")) {
+			id = id.contains("/") ? id.substring(id.indexOf('/') + 1) : "";
+		}
+		int slash = id.indexOf('/');
+		return (slash < 0) ? id : id.substring(0, slash);
 	}
 
 	static String trace(HttpServletRequest request) {

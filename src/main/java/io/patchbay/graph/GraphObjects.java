@@ -4,8 +4,6 @@ import java.util.Optional;
 
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
-import io.patchbay.community.Author;
-import io.patchbay.community.AuthorType;
 import io.patchbay.community.Comment;
 import io.patchbay.community.Comments;
 import io.patchbay.community.CommunityObject;
@@ -13,22 +11,24 @@ import io.patchbay.community.Group;
 import io.patchbay.community.Groups;
 import io.patchbay.community.Post;
 import io.patchbay.community.Posts;
-import io.patchbay.integrations.IntegrationPrincipal;
 import io.patchbay.integrations.Permission;
 import io.patchbay.platform.Ids;
 
 import org.springframework.stereotype.Component;
 
 /**
- * What a Graph id names, and whether the caller may reach it. The one place that turns
- * {@code /{id}} into a member (by id or email), a group, a post ({@code groupId_postId}
- * or bare) or a comment, so that the endpoints on {@code /{id}} and its edges agree.
- * Checks follow the spec's order: the permission first (error 10 or 200), then the
- * object, where a group outside the integration's group access counts as missing.
+ * What a Graph id names: the one place that turns {@code /{id}} into a member (by id or
+ * email), a group, a post ({@code groupId_postId} or bare) or a comment
+ * ({@code postId_commentId} or bare), so that the endpoints on {@code /{id}} and its
+ * edges agree. Whether the integration may see or change the object is the community
+ * module's decision, made in the reads and writes the endpoints call with
+ * {@link GraphCaller#actor()}; members (accounts data) are checked here against the Graph
+ * permissions, as accounts sit below the integrations they would need to know.
  */
 @Component
 class GraphObjects {
 
+	/** An object as the caller may read it. */
 	sealed interface Node permits MemberNode, GroupNode, PostNode, CommentNode {
 
 	}
@@ -43,6 +43,17 @@ class GraphObjects {
 	}
 
 	record CommentNode(Comment comment) implements Node {
+	}
+
+	/** What an id names, before the caller's rights are looked at. */
+	sealed interface Target permits MemberTarget, ObjectTarget {
+
+	}
+
+	record MemberTarget(MemberProfile member) implements Target {
+	}
+
+	record ObjectTarget(CommunityObject object) implements Target {
 	}
 
 	private final Members members;
@@ -60,14 +71,56 @@ class GraphObjects {
 		this.comments = comments;
 	}
 
-	/** The object the id names; error 100/33 when none. */
-	Node find(String id, String method) {
+	/** What the id names; error 100/33 when nothing. */
+	Target resolve(String id, String method) {
 		return lookUp(id).orElseThrow(() -> GraphException.unknownObject(id, method));
 	}
 
-	private Optional<Node> lookUp(String id) {
+	/** The object the id names, read as the caller may read it. */
+	Node read(GraphCaller caller, String id) {
+		return switch (resolve(id, "GET")) {
+			case MemberTarget(MemberProfile member) -> {
+				caller.require(Permission.READ_GROUP_MEMBERSHIP, false);
+				yield new MemberNode(member);
+			}
+			case ObjectTarget(CommunityObject object) -> switch (object.type()) {
+				case GROUP -> new GroupNode(this.groups.find(caller.actor(), object.id()));
+				case POST -> new PostNode(this.posts.find(caller.actor(), object.id()));
+				case COMMENT -> new CommentNode(this.comments.find(caller.actor(), object.id()));
+			};
+		};
+	}
+
+	/** The id of the post or comment the id names; error 100/33 for anything else. */
+	long content(String id, String method) {
+		if (resolve(id, method) instanceof ObjectTarget(CommunityObject object)
+				&& object.type() != CommunityObject.Type.GROUP) {
+			return object.id();
+		}
+		throw GraphException.unknownObject(id, method);
+	}
+
+	/**
+	 * The object id a path names when it is a plain id, without looking it up (-1 for
+	 * anything else): the community module checks the caller's permission first, then
+	 * whether the object exists for it, as the Graph API orders its checks.
+	 */
+	static long plainId(String id) {
+		return Ids.parse(id);
+	}
+
+	/** A member, after checking the permission. */
+	MemberProfile member(GraphCaller caller, String id, String method, Permission permission, boolean write) {
+		caller.require(permission, write);
+		if (!(lookUp(id).orElse(null) instanceof MemberTarget(MemberProfile member))) {
+			throw GraphException.unknownObject(id, method);
+		}
+		return member;
+	}
+
+	private Optional<Target> lookUp(String id) {
 		if (id.indexOf('@') > 0) {
-			return this.members.findByEmail(id).map(MemberNode::new);
+			return this.members.findByEmail(id).map(MemberTarget::new);
 		}
 		int underscore = id.indexOf('_');
 		if (underscore > 0) {
@@ -78,111 +131,19 @@ class GraphObjects {
 			if (prefix <= 0 || object <= 0) {
 				return Optional.empty();
 			}
-			return lookUp(object).filter((node) -> switch (node) {
-				case PostNode(Post post) -> post.groupId() == prefix;
-				case CommentNode(Comment comment) -> comment.postId() == prefix;
-				default -> false;
-			});
+			return this.posts.locate(object).filter((found) -> switch (found.type()) {
+				case POST -> found.groupId() == prefix;
+				case COMMENT -> found.postId() != null && found.postId() == prefix;
+				case GROUP -> false;
+			}).map(ObjectTarget::new);
 		}
 		long parsed = Ids.parse(id);
-		return (parsed > 0) ? lookUp(parsed) : Optional.empty();
-	}
-
-	private Optional<Node> lookUp(long id) {
-		Optional<CommunityObject> located = this.posts.locate(id);
-		if (located.isPresent()) {
-			return switch (located.get().type()) {
-				case GROUP -> this.groups.findById(id).map(GroupNode::new);
-				case POST -> this.posts.findById(id).map(PostNode::new);
-				case COMMENT -> this.comments.findById(id).map(CommentNode::new);
-			};
+		if (parsed <= 0) {
+			return Optional.empty();
 		}
-		return this.members.findById(id).map(MemberNode::new);
-	}
-
-	/** A group, after checking the permission and the group access. */
-	Group group(GraphCaller caller, String id, String method, Permission permission, boolean write) {
-		caller.require(permission, write);
-		if (!(lookUp(id).orElse(null) instanceof GroupNode(Group group))) {
-			throw GraphException.unknownObject(id, method);
-		}
-		reach(caller, permission, group.id(), id, method);
-		return group;
-	}
-
-	/** A member, after checking the permission. */
-	MemberProfile member(GraphCaller caller, String id, String method, Permission permission, boolean write) {
-		caller.require(permission, write);
-		if (!(lookUp(id).orElse(null) instanceof MemberNode(MemberProfile member))) {
-			throw GraphException.unknownObject(id, method);
-		}
-		return member;
-	}
-
-	/** A post or comment, without checks: the caller checks with {@link #content}. */
-	Node postOrComment(String id, String method) {
-		Node node = find(id, method);
-		if (node instanceof GroupNode || node instanceof MemberNode) {
-			throw GraphException.unknownObject(id, method);
-		}
-		return node;
-	}
-
-	/** Group permissions reach only the groups of the integration's group access. */
-	void reach(GraphCaller caller, Permission permission, long groupId, String id, String method) {
-		if (permission.groupScoped() && !caller.integration().groupAccess().reaches(groupId)) {
-			throw GraphException.unknownObject(id, method);
-		}
-	}
-
-	/**
-	 * Reading a post or comment, or commenting on it: {@code read_group} or
-	 * {@code write_group} in a reachable group, or {@code bot_mention} when the post
-	 * mentions the integration's page.
-	 */
-	void content(GraphCaller caller, Node node, boolean write, String id, String method) {
-		Permission permission = write ? Permission.WRITE_GROUP : Permission.READ_GROUP;
-		IntegrationPrincipal integration = caller.integration();
-		Post post = post(node);
-		boolean mentioned = integration.holds(Permission.BOT_MENTION)
-				&& post.mentionedIds().contains(integration.pageId());
-		if (integration.holds(permission)) {
-			if (!mentioned) {
-				reach(caller, permission, post.groupId(), id, method);
-			}
-			return;
-		}
-		if (!mentioned) {
-			throw GraphException.missingPermission(permission, write);
-		}
-	}
-
-	/**
-	 * Editing or deleting a post or comment: anything in a reachable group with
-	 * {@code write_group}; without it, only what the integration wrote itself (a bot
-	 * replying through {@code bot_mention}).
-	 */
-	void edit(GraphCaller caller, Node node, String id, String method) {
-		IntegrationPrincipal integration = caller.integration();
-		Author author = (node instanceof CommentNode(Comment comment)) ? comment.author() : post(node).author();
-		boolean own = author.type() == AuthorType.PAGE && author.id() == integration.pageId();
-		if (integration.holds(Permission.WRITE_GROUP)) {
-			if (!own) {
-				reach(caller, Permission.WRITE_GROUP, post(node).groupId(), id, method);
-			}
-			return;
-		}
-		if (!own || !integration.holds(Permission.BOT_MENTION)) {
-			throw GraphException.missingPermission(Permission.WRITE_GROUP, true);
-		}
-	}
-
-	private Post post(Node node) {
-		return switch (node) {
-			case PostNode(Post post) -> post;
-			case CommentNode(Comment comment) -> this.posts.find(comment.postId());
-			default -> throw new IllegalArgumentException("Not content: " + node);
-		};
+		return this.posts.locate(parsed)
+			.<Target>map(ObjectTarget::new)
+			.or(() -> this.members.findById(parsed).map(MemberTarget::new));
 	}
 
 }

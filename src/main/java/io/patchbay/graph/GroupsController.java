@@ -9,15 +9,12 @@ import java.util.Optional;
 
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
-import io.patchbay.community.Author;
 import io.patchbay.community.FeedQuery;
 import io.patchbay.community.Formatting;
-import io.patchbay.community.Group;
 import io.patchbay.community.GroupMember;
 import io.patchbay.community.Groups;
 import io.patchbay.community.Post;
 import io.patchbay.community.Posts;
-import io.patchbay.integrations.Permission;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GroupsController {
 
-	private final GraphObjects objects;
-
 	private final ContentView content;
 
 	private final GraphLinks links;
@@ -46,9 +41,7 @@ class GroupsController {
 
 	private final Members members;
 
-	GroupsController(GraphObjects objects, ContentView content, GraphLinks links, Groups groups, Posts posts,
-			Members members) {
-		this.objects = objects;
+	GroupsController(ContentView content, GraphLinks links, Groups groups, Posts posts, Members members) {
 		this.content = content;
 		this.links = links;
 		this.groups = groups;
@@ -58,10 +51,9 @@ class GroupsController {
 
 	@GetMapping("/graph/{id}/members")
 	Map<String, Object> members(@PathVariable String id, GraphCaller caller) {
-		Group group = this.objects.group(caller, id, "GET", Permission.READ_GROUP_MEMBERSHIP, false);
 		Fields fields = caller.fields().allowOnly(MemberView.FIELDS, "User");
 		GraphPaging paging = GraphPaging.of(caller.parameters());
-		KeysetPage<GroupMember> page = this.groups.members(group.id(), paging.page());
+		KeysetPage<GroupMember> page = this.groups.members(caller.actor(), GraphObjects.plainId(id), paging.page());
 		Map<Long, MemberProfile> profiles = new HashMap<>();
 		this.members.findAll(page.items().stream().map(GroupMember::memberId).toList())
 			.forEach((profile) -> profiles.put(profile.id(), profile));
@@ -73,38 +65,32 @@ class GroupsController {
 
 	@PostMapping("/graph/{id}/members/{memberId}")
 	Map<String, Object> addMember(@PathVariable String id, @PathVariable String memberId, GraphCaller caller) {
-		Group group = this.objects.group(caller, id, "POST", Permission.MANAGE_GROUP, true);
-		MemberProfile member = member(memberId, "POST");
-		this.groups.addMembers(group.id(), List.of(member.id()));
+		this.groups.addMembers(caller.actor(), GraphObjects.plainId(id), List.of(member(memberId, "POST").id()));
 		return Map.of("success", true);
 	}
 
 	@DeleteMapping("/graph/{id}/members/{memberId}")
 	Map<String, Object> removeMember(@PathVariable String id, @PathVariable String memberId, GraphCaller caller) {
-		Group group = this.objects.group(caller, id, "DELETE", Permission.MANAGE_GROUP, true);
-		this.groups.removeMember(group.id(), member(memberId, "DELETE").id());
+		this.groups.removeMember(caller.actor(), GraphObjects.plainId(id), member(memberId, "DELETE").id());
 		return Map.of("success", true);
 	}
 
 	/** The group's posts, newest first. */
 	@GetMapping("/graph/{id}/feed")
 	Map<String, Object> feed(@PathVariable String id, GraphCaller caller) {
-		Group group = this.objects.group(caller, id, "GET", Permission.READ_GROUP, false);
 		Fields fields = caller.fields().allowOnly(ContentView.POST_FIELDS, "Post");
 		GraphPaging paging = GraphPaging.of(caller.parameters());
 		FeedQuery query = new FeedQuery(paging.after(), paging.before(), GraphTime.parse(caller.parameters(), "since"),
 				GraphTime.parse(caller.parameters(), "until"), paging.limit());
-		KeysetPage<Post> page = this.posts.feed(group.id(), query);
-		return GraphPaging.render(page, Post::id, (post) -> this.content.post(post, fields), caller, this.links.graph(),
-				"/" + id + "/feed");
+		KeysetPage<Post> page = this.posts.feed(caller.actor(), GraphObjects.plainId(id), query);
+		return GraphPaging.render(page, Post::id, (post) -> this.content.post(caller, post, fields), caller,
+				this.links.graph(), "/" + id + "/feed");
 	}
 
 	@PostMapping("/graph/{id}/feed")
 	Map<String, Object> publish(@PathVariable String id, GraphCaller caller) {
-		Group group = this.objects.group(caller, id, "POST", Permission.WRITE_GROUP, true);
 		GraphParameters parameters = caller.parameters();
-		Post post = this.posts.create(group.id(),
-				Author.page(caller.integration().pageId(), caller.integration().name()),
+		Post post = this.posts.create(caller.actor(), GraphObjects.plainId(id),
 				ObjectController.required(parameters, "message"), formatting(parameters.value("formatting")),
 				blankToNull(parameters.value("link")));
 		return Map.of("id", ContentView.postId(post));

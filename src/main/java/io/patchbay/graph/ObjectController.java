@@ -16,10 +16,12 @@ import io.patchbay.community.Groups;
 import io.patchbay.community.Post;
 import io.patchbay.community.Posts;
 import io.patchbay.community.Privacy;
+import io.patchbay.community.CommunityObject;
 import io.patchbay.graph.GraphObjects.CommentNode;
 import io.patchbay.graph.GraphObjects.GroupNode;
 import io.patchbay.graph.GraphObjects.MemberNode;
-import io.patchbay.graph.GraphObjects.Node;
+import io.patchbay.graph.GraphObjects.MemberTarget;
+import io.patchbay.graph.GraphObjects.ObjectTarget;
 import io.patchbay.graph.GraphObjects.PostNode;
 import io.patchbay.integrations.Permission;
 import io.patchbay.platform.Ids;
@@ -94,54 +96,30 @@ class ObjectController {
 			caller.require(Permission.READ_GROUP_MEMBERSHIP, false);
 			caller.require(Permission.READ_USER_EMAIL, false);
 		}
-		Node node = this.objects.find(id, "GET");
-		return switch (node) {
-			case MemberNode(MemberProfile member) -> {
-				caller.require(Permission.READ_GROUP_MEMBERSHIP, false);
-				yield MemberView.render(caller, member, fields);
-			}
-			case GroupNode(Group group) -> {
-				if (!caller.integration().holds(Permission.MANAGE_GROUP)) {
-					caller.require(Permission.READ_GROUP, false);
-				}
-				Permission used = caller.integration().holds(Permission.READ_GROUP) ? Permission.READ_GROUP
-						: Permission.MANAGE_GROUP;
-				this.objects.reach(caller, used, group.id(), id, "GET");
-				yield this.content.group(group, fields);
-			}
-			case PostNode(Post post) -> {
-				this.objects.content(caller, node, false, id, "GET");
-				yield this.content.post(post, fields);
-			}
-			case CommentNode(Comment comment) -> {
-				this.objects.content(caller, node, false, id, "GET");
-				yield this.content.comment(comment, fields);
-			}
+		return switch (this.objects.read(caller, id)) {
+			case MemberNode(MemberProfile member) -> MemberView.render(caller, member, fields);
+			case GroupNode(Group group) -> this.content.group(group, fields);
+			case PostNode(Post post) -> this.content.post(caller, post, fields);
+			case CommentNode(Comment comment) -> this.content.comment(caller, comment, fields);
 		};
 	}
 
 	@PostMapping("/graph/{id}")
 	Map<String, Object> update(@PathVariable String id, GraphCaller caller) {
 		GraphParameters parameters = caller.parameters();
-		Node node = this.objects.find(id, "POST");
-		switch (node) {
-			case MemberNode(MemberProfile member) -> {
+		switch (this.objects.resolve(id, "POST")) {
+			case MemberTarget(MemberProfile member) -> {
 				caller.require(Permission.MANAGE_WORK_PROFILES, true);
 				this.members.update(member.id(), profile(parameters));
 			}
-			case GroupNode(Group group) -> {
-				caller.require(Permission.MANAGE_GROUP, true);
-				this.objects.reach(caller, Permission.MANAGE_GROUP, group.id(), id, "POST");
-				this.groups.update(group.id(), parameters.value("name"), parameters.value("description"),
-						(parameters.value("privacy") != null) ? privacy(parameters.value("privacy")) : null);
-			}
-			case PostNode(Post post) -> {
-				this.objects.edit(caller, node, id, "POST");
-				this.posts.edit(post.id(), required(parameters, "message"));
-			}
-			case CommentNode(Comment comment) -> {
-				this.objects.edit(caller, node, id, "POST");
-				this.comments.edit(comment.id(), required(parameters, "message"));
+			case ObjectTarget(CommunityObject object) -> {
+				switch (object.type()) {
+					case GROUP -> this.groups.update(caller.actor(), object.id(), parameters.value("name"),
+							parameters.value("description"),
+							(parameters.value("privacy") != null) ? privacy(parameters.value("privacy")) : null);
+					case POST -> this.posts.edit(caller.actor(), object.id(), required(parameters, "message"));
+					case COMMENT -> this.comments.edit(caller.actor(), object.id(), required(parameters, "message"));
+				}
 			}
 		}
 		return Map.of("success", true);
@@ -149,17 +127,15 @@ class ObjectController {
 
 	@DeleteMapping("/graph/{id}")
 	Map<String, Object> delete(@PathVariable String id, GraphCaller caller) {
-		Node node = this.objects.find(id, "DELETE");
-		switch (node) {
-			case PostNode(Post post) -> {
-				this.objects.edit(caller, node, id, "DELETE");
-				this.posts.delete(post.id());
-			}
-			case CommentNode(Comment comment) -> {
-				this.objects.edit(caller, node, id, "DELETE");
-				this.comments.delete(comment.id());
-			}
-			default -> throw GraphException.unknownObject(id, "DELETE");
+		if (!(this.objects.resolve(id, "DELETE") instanceof ObjectTarget(CommunityObject object))
+				|| object.type() == CommunityObject.Type.GROUP) {
+			throw GraphException.unknownObject(id, "DELETE");
+		}
+		if (object.type() == CommunityObject.Type.POST) {
+			this.posts.delete(caller.actor(), object.id());
+		}
+		else {
+			this.comments.delete(caller.actor(), object.id());
 		}
 		return Map.of("success", true);
 	}

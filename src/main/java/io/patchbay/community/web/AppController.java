@@ -2,14 +2,18 @@ package io.patchbay.community.web;
 
 import java.util.List;
 
-import io.patchbay.accounts.SignedInMember;
+import io.patchbay.accounts.Actor;
+import io.patchbay.community.CommunityObject;
+import io.patchbay.community.Comments;
 import io.patchbay.community.Group;
 import io.patchbay.community.Groups;
+import io.patchbay.community.Likes;
+import io.patchbay.community.Posts;
 import io.patchbay.platform.InvalidInputException;
+import io.patchbay.platform.NotFoundException;
+import io.patchbay.platform.PageController;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,49 +24,59 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The member app's pages: the groups a member sees, and a group's live feed with posting,
  * commenting and likes. Forms work without JavaScript; with htmx they replace only the
- * feed.
+ * feed. What the member may do is the community module's decision.
  */
-@Controller
+@PageController
 class AppController {
 
 	private final Groups groups;
 
-	private final MemberActions actions;
+	private final Posts posts;
+
+	private final Comments comments;
+
+	private final Likes likes;
 
 	private final FeedModel feeds;
 
-	AppController(Groups groups, MemberActions actions, FeedModel feeds) {
+	AppController(Groups groups, Posts posts, Comments comments, Likes likes, FeedModel feeds) {
 		this.groups = groups;
-		this.actions = actions;
+		this.posts = posts;
+		this.comments = comments;
+		this.likes = likes;
 		this.feeds = feeds;
 	}
 
 	@GetMapping("/app")
-	String groups(@AuthenticationPrincipal SignedInMember member, Model model) {
-		model.addAttribute("groups", this.groups.visibleTo(member.id()));
+	String groups(Actor.Member member, Model model) {
+		List<Group> visible = this.groups.visibleTo(member);
+		List<Long> joined = this.groups.joinedBy(member).stream().map(Group::id).toList();
+		model.addAttribute("groups", visible.stream().filter((group) -> joined.contains(group.id())).toList());
+		model.addAttribute("otherGroups", visible.stream().filter((group) -> !joined.contains(group.id())).toList());
 		return "app/groups";
 	}
 
 	@GetMapping("/app/groups/{id}")
-	String group(@AuthenticationPrincipal SignedInMember member, @PathVariable String id,
-			@RequestParam(required = false) @Nullable Long after, Model model) {
-		model.addAttribute("feed", this.feeds.feed(member, id, after));
-		model.addAttribute("member", this.groups.isMember(this.actions.group(member, id).id(), member.id()));
+	String group(Actor.Member member, @PathVariable long id, @RequestParam(required = false) @Nullable Long after,
+			Model model) {
+		FeedModel.Feed feed = this.feeds.feed(member, id, after);
+		model.addAttribute("feed", feed);
+		model.addAttribute("member", feed.member());
 		return "app/group";
 	}
 
 	@GetMapping("/app/groups/{id}/feed")
-	String feed(@AuthenticationPrincipal SignedInMember member, @PathVariable String id, Model model) {
+	String feed(Actor.Member member, @PathVariable long id, Model model) {
 		model.addAttribute("feed", this.feeds.feed(member, id, null));
 		return "app/feed :: feed";
 	}
 
 	@PostMapping("/app/groups/{id}/posts")
-	String post(@AuthenticationPrincipal SignedInMember member, @PathVariable String id, @RequestParam String message,
+	String post(Actor.Member member, @PathVariable long id, @RequestParam String message,
 			@RequestParam(required = false) @Nullable String formatting,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		try {
-			this.actions.post(member, id, message, MemberCommunityController.formatting(formatting));
+			this.posts.create(member, id, message, MemberCommunityController.formatting(formatting), null);
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", "app.error.message");
@@ -71,11 +85,11 @@ class AppController {
 	}
 
 	@PostMapping("/app/groups/{id}/objects/{objectId}/comments")
-	String comment(@AuthenticationPrincipal SignedInMember member, @PathVariable String id,
-			@PathVariable String objectId, @RequestParam String message,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+	String comment(Actor.Member member, @PathVariable long id, @PathVariable long objectId,
+			@RequestParam String message, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
 		try {
-			this.actions.comment(member, objectId, message);
+			this.comments.create(member, objectId, message);
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", "app.error.message");
@@ -83,26 +97,37 @@ class AppController {
 		return answer(member, id, htmx, model);
 	}
 
+	/** Likes the object, or takes the like back. */
 	@PostMapping("/app/groups/{id}/objects/{objectId}/like")
-	String like(@AuthenticationPrincipal SignedInMember member, @PathVariable String id, @PathVariable String objectId,
+	String like(Actor.Member member, @PathVariable long id, @PathVariable long objectId,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		this.actions.toggleLike(member, objectId);
+		if (this.likes.likedAmong(member, List.of(objectId)).isEmpty()) {
+			this.likes.like(member, objectId);
+		}
+		else {
+			this.likes.unlike(member, objectId);
+		}
 		return answer(member, id, htmx, model);
 	}
 
 	@PostMapping("/app/groups/{id}/objects/{objectId}/delete")
-	String delete(@AuthenticationPrincipal SignedInMember member, @PathVariable String id,
-			@PathVariable String objectId, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			Model model) {
-		this.actions.delete(member, objectId);
+	String delete(Actor.Member member, @PathVariable long id, @PathVariable long objectId,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		CommunityObject target = this.posts.locate(objectId)
+			.orElseThrow(() -> new NotFoundException("Object", String.valueOf(objectId)));
+		switch (target.type()) {
+			case POST -> this.posts.delete(member, objectId);
+			case COMMENT -> this.comments.delete(member, objectId);
+			case GROUP -> throw new NotFoundException("Object", String.valueOf(objectId));
+		}
 		return answer(member, id, htmx, model);
 	}
 
 	@PostMapping("/app/groups")
-	String createGroup(@AuthenticationPrincipal SignedInMember member, @RequestParam String name,
+	String createGroup(Actor.Member member, @RequestParam String name,
 			@RequestParam(defaultValue = "") String description, @RequestParam String privacy, Model model) {
 		try {
-			Group group = this.actions.createGroup(member, name, description, GroupAdminController.privacy(privacy));
+			Group group = this.groups.create(member, name, description, GroupAdminController.privacy(privacy));
 			return "redirect:/app/groups/" + group.id();
 		}
 		catch (InvalidInputException ex) {
@@ -112,16 +137,13 @@ class AppController {
 	}
 
 	@PostMapping("/app/groups/{id}/join")
-	String join(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
-		Group group = this.actions.group(member, id);
-		if (group.isOpen()) {
-			this.groups.addMembers(group.id(), List.of(member.id()));
-		}
-		return "redirect:/app/groups/" + group.id();
+	String join(Actor.Member member, @PathVariable long id) {
+		this.groups.join(member, id);
+		return "redirect:/app/groups/" + id;
 	}
 
 	/** htmx swaps in the fresh feed; a plain form post goes back to the page. */
-	private String answer(SignedInMember member, String groupId, @Nullable String htmx, Model model) {
+	private String answer(Actor.Member member, long groupId, @Nullable String htmx, Model model) {
 		if (htmx == null) {
 			return "redirect:/app/groups/" + groupId;
 		}

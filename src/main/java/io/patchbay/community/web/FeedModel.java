@@ -1,15 +1,22 @@
 package io.patchbay.community.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
-import io.patchbay.accounts.SignedInMember;
+import io.patchbay.accounts.Actor;
 import io.patchbay.community.Comment;
 import io.patchbay.community.Comments;
 import io.patchbay.community.FeedQuery;
 import io.patchbay.community.Formatting;
 import io.patchbay.community.Group;
+import io.patchbay.community.Groups;
 import io.patchbay.community.Likes;
 import io.patchbay.community.Post;
+import io.patchbay.community.Posts;
 import io.patchbay.platform.KeysetPage;
 import org.jspecify.annotations.Nullable;
 
@@ -17,14 +24,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assembles what the member app's feed shows: posts with rendered messages, their
- * comments and replies, and whether the member likes each.
+ * comments and replies, and whether the member likes each, in a fixed number of queries
+ * whatever the size of the page.
  */
 @Component
 class FeedModel {
 
 	static final int POSTS_PER_PAGE = 20;
 
-	private static final int COMMENTS_PER_POST = 50;
+	/** Comments and replies shown under each post. */
+	private static final int COMMENTS_PER_POST = 100;
 
 	record Entry(Post post, String html, boolean liked, List<CommentEntry> comments) {
 	}
@@ -32,10 +41,16 @@ class FeedModel {
 	record CommentEntry(Comment comment, String html, boolean liked, List<CommentEntry> replies) {
 	}
 
-	record Feed(Group group, List<Entry> entries, @Nullable Long nextCursor) {
+	/**
+	 * @param member whether the signed-in member belongs to the group, and so may write
+	 * in it
+	 */
+	record Feed(Group group, boolean member, List<Entry> entries, @Nullable Long nextCursor) {
 	}
 
-	private final MemberActions actions;
+	private final Groups groups;
+
+	private final Posts posts;
 
 	private final Comments comments;
 
@@ -43,32 +58,51 @@ class FeedModel {
 
 	private final MessageRenderer renderer;
 
-	FeedModel(MemberActions actions, Comments comments, Likes likes, MessageRenderer renderer) {
-		this.actions = actions;
+	FeedModel(Groups groups, Posts posts, Comments comments, Likes likes, MessageRenderer renderer) {
+		this.groups = groups;
+		this.posts = posts;
 		this.comments = comments;
 		this.likes = likes;
 		this.renderer = renderer;
 	}
 
-	Feed feed(SignedInMember member, String groupId, @Nullable Long after) {
-		Group group = this.actions.group(member, groupId);
-		KeysetPage<Post> page = this.actions.feed(member, groupId, new FeedQuery(after, null, null, POSTS_PER_PAGE));
+	Feed feed(Actor.Member member, long groupId, @Nullable Long after) {
+		Group group = this.groups.find(member, groupId);
+		KeysetPage<Post> page = this.posts.feed(member, groupId, new FeedQuery(after, null, null, POSTS_PER_PAGE));
+		List<Comment> all = this.comments.onFeed(member, groupId, page.items(), COMMENTS_PER_POST);
+		Set<Long> liked = this.likes.likedAmong(member,
+				Stream.concat(page.items().stream().map(Post::id), all.stream().map(Comment::id)).toList());
+		Map<Long, List<CommentEntry>> byPost = tree(all, liked);
 		List<Entry> entries = page.items()
 			.stream()
 			.map((post) -> new Entry(post, this.renderer.html(post.message(), post.formatting()),
-					this.likes.likedBy(post.id(), member.id()), comments(member, post.id())))
+					liked.contains(post.id()), byPost.getOrDefault(post.id(), List.of())))
 			.toList();
-		return new Feed(group, entries, page.nextCursor());
+		return new Feed(group, this.groups.isMember(member, groupId), entries, page.nextCursor());
 	}
 
-	private List<CommentEntry> comments(SignedInMember member, long objectId) {
-		return this.comments.list(objectId, null, COMMENTS_PER_POST)
-			.items()
-			.stream()
-			.map((comment) -> new CommentEntry(comment, this.renderer.html(comment.message(), Formatting.PLAINTEXT),
-					this.likes.likedBy(comment.id(), member.id()),
-					(comment.replyCount() > 0) ? comments(member, comment.id()) : List.of()))
-			.toList();
+	/** Top-level comments per post, each with its replies, oldest first. */
+	private Map<Long, List<CommentEntry>> tree(List<Comment> all, Set<Long> liked) {
+		Map<Long, List<CommentEntry>> replies = new LinkedHashMap<>();
+		for (Comment comment : all) {
+			if (comment.parentId() != null) {
+				replies.computeIfAbsent(comment.parentId(), (id) -> new ArrayList<>())
+					.add(entry(comment, liked, List.of()));
+			}
+		}
+		Map<Long, List<CommentEntry>> byPost = new LinkedHashMap<>();
+		for (Comment comment : all) {
+			if (comment.parentId() == null) {
+				byPost.computeIfAbsent(comment.postId(), (id) -> new ArrayList<>())
+					.add(entry(comment, liked, replies.getOrDefault(comment.id(), List.of())));
+			}
+		}
+		return byPost;
+	}
+
+	private CommentEntry entry(Comment comment, Set<Long> liked, List<CommentEntry> replies) {
+		return new CommentEntry(comment, this.renderer.html(comment.message(), Formatting.PLAINTEXT),
+				liked.contains(comment.id()), replies);
 	}
 
 }

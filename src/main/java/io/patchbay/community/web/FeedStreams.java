@@ -1,19 +1,23 @@
 package io.patchbay.community.web;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.patchbay.accounts.MemberDeactivated;
 import io.patchbay.community.CommentCreated;
+import io.patchbay.community.CommunityProperties;
+import io.patchbay.community.GroupMembershipChanged;
 import io.patchbay.community.PostCreated;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,21 +26,33 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The open server-sent-event streams of group feeds. After a post or comment commits,
  * every stream of its group gets a small {@code feed} event naming the new object; the
  * page then reloads its feed through the ordinary, permission-checked request, so the
- * stream itself never carries content. A deactivated member's streams end at once.
+ * stream itself never carries content. A member holds a limited number of streams (their
+ * oldest closes when they open one more); a deactivated member's streams end at once, and
+ * so do a member's streams of a group they were removed from.
  */
 @Component
-class FeedStreams {
+class FeedStreams implements SchedulingConfigurer {
 
-	static final Duration TIMEOUT = Duration.ofMinutes(30);
-
-	private record Stream(long groupId, long memberId) {
+	private record Stream(long groupId, long memberId, long openedAt) {
 	}
 
 	private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
 
+	private final AtomicLong opened = new AtomicLong();
+
+	private final CommunityProperties properties;
+
+	private final JsonMapper json;
+
+	FeedStreams(CommunityProperties properties, JsonMapper json) {
+		this.properties = properties;
+		this.json = json;
+	}
+
 	SseEmitter open(long groupId, long memberId) {
-		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-		this.streams.put(emitter, new Stream(groupId, memberId));
+		closeOldestBeyondLimit(memberId);
+		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
+		this.streams.put(emitter, new Stream(groupId, memberId, this.opened.incrementAndGet()));
 		emitter.onCompletion(() -> this.streams.remove(emitter));
 		emitter.onTimeout(() -> this.streams.remove(emitter));
 		emitter.onError((ex) -> this.streams.remove(emitter));
@@ -53,30 +69,37 @@ class FeedStreams {
 
 	@TransactionalEventListener
 	void on(PostCreated created) {
-		publish(created.groupId(), "{\"type\":\"post\",\"id\":\"" + created.postId() + "\"}");
+		publish(created.groupId(), Map.of("type", "post", "id", String.valueOf(created.postId())));
 	}
 
 	@TransactionalEventListener
 	void on(CommentCreated created) {
-		publish(created.groupId(), "{\"type\":\"comment\",\"id\":\"" + created.commentId() + "\",\"postId\":\""
-				+ created.postId() + "\"}");
+		publish(created.groupId(), Map.of("type", "comment", "id", String.valueOf(created.commentId()), "postId",
+				String.valueOf(created.postId())));
 	}
 
 	@TransactionalEventListener
 	void on(MemberDeactivated deactivated) {
-		this.streams.forEach((emitter, stream) -> {
-			if (stream.memberId() == deactivated.memberId()) {
-				this.streams.remove(emitter);
-				emitter.complete();
-			}
-		});
+		end((stream) -> stream.memberId() == deactivated.memberId());
+	}
+
+	/** A member removed from a group no longer follows its feed. */
+	@TransactionalEventListener
+	void on(GroupMembershipChanged change) {
+		if (!change.added()) {
+			end((stream) -> stream.memberId() == change.memberId() && stream.groupId() == change.groupId());
+		}
 	}
 
 	/**
-	 * A comment line every 25 seconds keeps proxies from closing idle streams and finds
-	 * the streams whose client has gone.
+	 * A comment line at every keep-alive interval keeps proxies from closing idle streams
+	 * and finds the streams whose client has gone.
 	 */
-	@Scheduled(fixedDelay = 25, timeUnit = TimeUnit.SECONDS)
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this::keepAlive, this.properties.streamKeepAlive());
+	}
+
 	void keepAlive() {
 		this.streams.keySet().forEach((emitter) -> {
 			try {
@@ -98,20 +121,46 @@ class FeedStreams {
 		this.streams.clear();
 	}
 
+	int openStreams(long memberId) {
+		return (int) this.streams.values().stream().filter((stream) -> stream.memberId() == memberId).count();
+	}
+
+	private void closeOldestBeyondLimit(long memberId) {
+		List<Map.Entry<SseEmitter, Stream>> own = this.streams.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().memberId() == memberId)
+			.sorted(Comparator.comparingLong((Map.Entry<SseEmitter, Stream> entry) -> entry.getValue().openedAt()))
+			.toList();
+		for (int i = 0; i <= own.size() - this.properties.streamsPerMember(); i++) {
+			SseEmitter oldest = own.get(i).getKey();
+			this.streams.remove(oldest);
+			oldest.complete();
+		}
+	}
+
+	private void end(java.util.function.Predicate<Stream> which) {
+		this.streams.forEach((emitter, stream) -> {
+			if (which.test(stream)) {
+				this.streams.remove(emitter);
+				emitter.complete();
+			}
+		});
+	}
+
 	/**
 	 * Sends on a virtual thread, so that a slow client never holds up the request that
 	 * wrote the post.
 	 */
-	private void publish(long groupId, String data) {
-		Set<SseEmitter> targets = ConcurrentHashMap.newKeySet();
-		this.streams.forEach((emitter, stream) -> {
-			if (stream.groupId() == groupId) {
-				targets.add(emitter);
-			}
-		});
+	private void publish(long groupId, Map<String, String> event) {
+		List<SseEmitter> targets = this.streams.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().groupId() == groupId)
+			.map(Map.Entry::getKey)
+			.toList();
 		if (targets.isEmpty()) {
 			return;
 		}
+		String data = this.json.writeValueAsString(event);
 		Thread.ofVirtual().name("feed-stream-" + groupId).start(() -> {
 			for (SseEmitter emitter : targets) {
 				try {

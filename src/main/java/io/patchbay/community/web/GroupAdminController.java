@@ -3,11 +3,12 @@ package io.patchbay.community.web;
 import java.util.List;
 import java.util.Locale;
 
+import io.patchbay.accounts.Actor;
 import io.patchbay.community.Groups;
 import io.patchbay.community.Privacy;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
-import io.patchbay.platform.NotFoundException;
+import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -43,23 +44,24 @@ class GroupAdminController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	CommunityViews.GroupView create(@RequestBody Create request) {
+	CommunityViews.GroupView create(Actor.Administrator administrator, @RequestBody Create request) {
 		if (request.name() == null) {
 			throw new InvalidInputException("name", "name is required");
 		}
 		return CommunityViews.GroupView
-			.of(this.groups.create(request.name(), request.description(), privacy(request.privacy()), null));
+			.of(this.groups.create(administrator, request.name(), request.description(), privacy(request.privacy())));
 	}
 
 	@GetMapping
-	ListView<CommunityViews.GroupView> list(@RequestParam(required = false) @Nullable String after,
-			@RequestParam(defaultValue = "50") int limit) {
-		Long cursor = (after != null && Ids.parse(after) > 0) ? Ids.parse(after) : null;
-		return ListView.of(this.groups.list(cursor, limit), CommunityViews.GroupView::of);
+	ListView<CommunityViews.GroupView> list(Actor.Administrator administrator,
+			@RequestParam(required = false) @Nullable Long after, @RequestParam(defaultValue = "50") int limit) {
+		return ListView.of(this.groups.list(administrator, PageRequest.after(after, limit)),
+				CommunityViews.GroupView::of);
 	}
 
 	@PostMapping("/{id}/members")
-	CommunityViews.GroupView addMembers(@PathVariable String id, @RequestBody AddMembers request) {
+	CommunityViews.GroupView addMembers(Actor.Administrator administrator, @PathVariable long id,
+			@RequestBody AddMembers request) {
 		if (request.memberIds() == null || request.memberIds().isEmpty()) {
 			throw new InvalidInputException("memberIds", "memberIds must list at least one member id");
 		}
@@ -70,11 +72,7 @@ class GroupAdminController {
 			}
 			return parsed;
 		}).toList();
-		long groupId = Ids.parse(id);
-		if (groupId <= 0) {
-			throw new NotFoundException("Group", id);
-		}
-		return CommunityViews.GroupView.of(this.groups.addMembers(groupId, memberIds));
+		return CommunityViews.GroupView.of(this.groups.addMembers(administrator, id, memberIds));
 	}
 
 	static Privacy privacy(@Nullable String privacy) {

@@ -4,20 +4,19 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import io.patchbay.accounts.SignedInMember;
+import io.patchbay.accounts.Actor;
+import io.patchbay.community.Comments;
 import io.patchbay.community.FeedQuery;
 import io.patchbay.community.Formatting;
 import io.patchbay.community.Groups;
-import io.patchbay.platform.Ids;
+import io.patchbay.community.Likes;
+import io.patchbay.community.Posts;
 import io.patchbay.platform.InvalidInputException;
+import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The member REST API of groups, feeds, posts, comments and likes
- * ({@code chat-and-bots.md}); the member app does the same through {@link MemberActions}.
+ * ({@code chat-and-bots.md}); the member app does the same through the same module
+ * operations, with the signed-in member as the caller.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -38,13 +38,19 @@ class MemberCommunityController {
 
 	private final Groups groups;
 
-	private final MemberActions actions;
+	private final Posts posts;
+
+	private final Comments comments;
+
+	private final Likes likes;
 
 	private final FeedStreams streams;
 
-	MemberCommunityController(Groups groups, MemberActions actions, FeedStreams streams) {
+	MemberCommunityController(Groups groups, Posts posts, Comments comments, Likes likes, FeedStreams streams) {
 		this.groups = groups;
-		this.actions = actions;
+		this.posts = posts;
+		this.comments = comments;
+		this.likes = likes;
 		this.streams = streams;
 	}
 
@@ -52,79 +58,88 @@ class MemberCommunityController {
 	}
 
 	@GetMapping("/groups")
-	ListView<CommunityViews.GroupView> groups(@AuthenticationPrincipal SignedInMember member) {
-		return ListView.of(this.groups.visibleTo(member.id()), CommunityViews.GroupView::of);
+	ListView<CommunityViews.GroupView> groups(Actor.Member member) {
+		return ListView.of(this.groups.visibleTo(member), CommunityViews.GroupView::of);
 	}
 
 	@GetMapping("/groups/{id}")
-	CommunityViews.GroupView group(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
-		return CommunityViews.GroupView.of(this.actions.group(member, id));
+	CommunityViews.GroupView group(Actor.Member member, @PathVariable long id) {
+		return CommunityViews.GroupView.of(this.groups.find(member, id));
+	}
+
+	/** Joins an open group. */
+	@PostMapping("/groups/{id}/membership")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void join(Actor.Member member, @PathVariable long id) {
+		this.groups.join(member, id);
+	}
+
+	/** Leaves a group. */
+	@DeleteMapping("/groups/{id}/membership")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void leave(Actor.Member member, @PathVariable long id) {
+		this.groups.removeMember(member, id, member.id());
 	}
 
 	@GetMapping("/groups/{id}/feed")
-	ListView<CommunityViews.PostView> feed(@AuthenticationPrincipal SignedInMember member, @PathVariable String id,
-			@RequestParam(required = false) @Nullable String after,
+	ListView<CommunityViews.PostView> feed(Actor.Member member, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Long after,
 			@RequestParam(required = false) @Nullable String since,
 			@RequestParam(required = false) @Nullable String until, @RequestParam(defaultValue = "25") int limit) {
-		FeedQuery query = new FeedQuery(cursor(after), time(since, "since"), time(until, "until"), limit);
-		return ListView.of(this.actions.feed(member, id, query), CommunityViews.PostView::of);
+		FeedQuery query = new FeedQuery(after, time(since, "since"), time(until, "until"), limit);
+		return ListView.of(this.posts.feed(member, id, query), CommunityViews.PostView::of);
 	}
 
 	@PostMapping("/groups/{id}/posts")
 	@ResponseStatus(HttpStatus.CREATED)
-	CommunityViews.PostView post(@AuthenticationPrincipal SignedInMember member, @PathVariable String id,
-			@RequestBody Message request) {
+	CommunityViews.PostView post(Actor.Member member, @PathVariable long id, @RequestBody Message request) {
 		return CommunityViews.PostView
-			.of(this.actions.post(member, id, text(request), formatting(request.formatting())));
+			.of(this.posts.create(member, id, text(request), formatting(request.formatting()), null));
 	}
 
 	@GetMapping("/posts/{id}/comments")
-	ListView<CommunityViews.CommentView> comments(@AuthenticationPrincipal SignedInMember member,
-			@PathVariable String id, @RequestParam(required = false) @Nullable String after,
-			@RequestParam(defaultValue = "50") int limit) {
-		return ListView.of(this.actions.comments(member, id, cursor(after), limit), CommunityViews.CommentView::of);
+	ListView<CommunityViews.CommentView> comments(Actor.Member member, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Long after, @RequestParam(defaultValue = "50") int limit) {
+		return ListView.of(this.comments.list(member, id, PageRequest.after(after, limit)),
+				CommunityViews.CommentView::of);
 	}
 
 	@PostMapping({ "/posts/{id}/comments", "/comments/{id}/comments" })
 	@ResponseStatus(HttpStatus.CREATED)
-	CommunityViews.CommentView comment(@AuthenticationPrincipal SignedInMember member, @PathVariable String id,
-			@RequestBody Message request) {
-		return CommunityViews.CommentView.of(this.actions.comment(member, id, text(request)));
+	CommunityViews.CommentView comment(Actor.Member member, @PathVariable long id, @RequestBody Message request) {
+		return CommunityViews.CommentView.of(this.comments.create(member, id, text(request)));
 	}
 
 	@PostMapping("/objects/{id}/likes")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void like(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
-		this.actions.like(member, id, true);
+	void like(Actor.Member member, @PathVariable long id) {
+		this.likes.like(member, id);
 	}
 
 	@DeleteMapping("/objects/{id}/likes")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void unlike(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
-		this.actions.like(member, id, false);
+	void unlike(Actor.Member member, @PathVariable long id) {
+		this.likes.unlike(member, id);
 	}
 
-	@DeleteMapping({ "/posts/{id}", "/comments/{id}" })
+	@DeleteMapping("/posts/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
-		this.actions.delete(member, id);
+	void deletePost(Actor.Member member, @PathVariable long id) {
+		this.posts.delete(member, id);
+	}
+
+	@DeleteMapping("/comments/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deleteComment(Actor.Member member, @PathVariable long id) {
+		this.comments.delete(member, id);
 	}
 
 	/**
 	 * Server-sent events: {@code feed} whenever a post or comment appears in the group.
 	 */
 	@GetMapping(path = "/groups/{id}/events", produces = "text/event-stream")
-	SseEmitter events(@AuthenticationPrincipal SignedInMember member, @PathVariable String id) {
-		return this.streams.open(this.actions.group(member, id).id(), member.id());
-	}
-
-	/**
-	 * Someone else's post or comment: 403 as a problem detail, like the API's other
-	 * errors.
-	 */
-	@ExceptionHandler
-	ProblemDetail denied(AccessDeniedException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+	SseEmitter events(Actor.Member member, @PathVariable long id) {
+		return this.streams.open(this.groups.find(member, id).id(), member.id());
 	}
 
 	private static String text(Message request) {
@@ -144,17 +159,6 @@ class MemberCommunityController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("formatting", "formatting must be PLAINTEXT or MARKDOWN");
 		}
-	}
-
-	private static @Nullable Long cursor(@Nullable String after) {
-		if (after == null || after.isBlank()) {
-			return null;
-		}
-		long parsed = Ids.parse(after);
-		if (parsed <= 0) {
-			throw new InvalidInputException("after", "after must be a cursor from a previous page");
-		}
-		return parsed;
 	}
 
 	private static @Nullable Instant time(@Nullable String value, String field) {

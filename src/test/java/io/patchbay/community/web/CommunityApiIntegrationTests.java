@@ -2,8 +2,11 @@ package io.patchbay.community.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.patchbay.AdminApi;
+import io.patchbay.accounts.Actor;
+import io.patchbay.accounts.AdminPermission;
 import io.patchbay.community.Author;
 import io.patchbay.community.CommentCreated;
 import io.patchbay.community.Comments;
@@ -13,6 +16,9 @@ import io.patchbay.community.Groups;
 import io.patchbay.community.Post;
 import io.patchbay.community.PostCreated;
 import io.patchbay.community.Posts;
+import io.patchbay.integrations.GroupAccess;
+import io.patchbay.integrations.Permission;
+import io.patchbay.platform.NotFoundException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +32,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Groups, posts, comments and likes through the groups admin API and the member API, with
@@ -128,6 +135,7 @@ class CommunityApiIntegrationTests {
 		Member ada = member("Author");
 		Member bob = member("Bystander");
 		String group = group("Deletions " + unique(), "OPEN");
+		addMembers(group, ada.id(), bob.id());
 		String post = (String) ada.client()
 			.post()
 			.uri("/api/v1/groups/{id}/posts", group)
@@ -147,10 +155,60 @@ class CommunityApiIntegrationTests {
 	}
 
 	@Test
+	void onlyMembersWriteInAGroupAndAnyoneJoinsAnOpenOne() {
+		Member author = member("Author");
+		Member visitor = member("Visitor");
+		String open = group("Open house " + unique(), "OPEN");
+		String closed = group("Back office " + unique(), "CLOSED");
+		addMembers(open, author.id());
+		addMembers(closed, author.id(), visitor.id());
+		String post = (String) author.client()
+			.post()
+			.uri("/api/v1/groups/{id}/posts", open)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("message", "Hello"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+
+		// A non-member reads an open group but does not write in it.
+		visitor.client().get().uri("/api/v1/groups/{id}/feed", open).exchange().expectStatus().isOk();
+		visitor.client()
+			.post()
+			.uri("/api/v1/groups/{id}/posts", open)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("message", "Drive-by"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		visitor.client()
+			.post()
+			.uri("/api/v1/posts/{id}/comments", post)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("message", "Drive-by"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		visitor.client().post().uri("/api/v1/objects/{id}/likes", post).exchange().expectStatus().isForbidden();
+
+		// Joining an open group lets them; a closed group is joined by invitation only.
+		visitor.client().post().uri("/api/v1/groups/{id}/membership", open).exchange().expectStatus().isNoContent();
+		comment(visitor, "/api/v1/posts/{id}/comments", post, "Now I belong");
+		visitor.client().delete().uri("/api/v1/groups/{id}/membership", closed).exchange().expectStatus().isNoContent();
+		visitor.client().post().uri("/api/v1/groups/{id}/membership", closed).exchange().expectStatus().isNotFound();
+		assertThat(groupIds(visitor)).contains(open).doesNotContain(closed);
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void feedsAreNewestFirstWithKeysetPaging() {
 		Member ada = member("Pager");
 		String group = group("Open " + unique(), "OPEN");
+		addMembers(group, ada.id());
 		for (int i = 0; i < 3; i++) {
 			ada.client()
 				.post()
@@ -235,6 +293,7 @@ class CommunityApiIntegrationTests {
 	void refusesBadInputWithProblemDetailsNamingTheField() {
 		Member ada = member("Careless");
 		String group = group("Checks " + unique(), "OPEN");
+		addMembers(group, ada.id());
 		expectProblem(ada.client()
 			.post()
 			.uri("/api/v1/groups/{id}/posts", group)
@@ -279,9 +338,10 @@ class CommunityApiIntegrationTests {
 		String group = group("Events " + unique(), "OPEN");
 		addMembers(group, ada.id());
 		Author page = Author.page(100000000000042L, "Helpdesk bot");
-		Post post = this.posts.create(Long.parseLong(group), page, "Ping @[" + ada.id() + "]", Formatting.PLAINTEXT,
-				null);
-		this.comments.create(post.id(), Author.member(Long.parseLong(ada.id()), "Eventful"), "Pong @[100000000000042]");
+		Post post = this.posts.create(page(100000000000042L, "Helpdesk bot"), Long.parseLong(group),
+				"Ping @[" + ada.id() + "]", Formatting.PLAINTEXT, null);
+		this.comments.create(new Actor.Member(Long.parseLong(ada.id()), "Eventful"), post.id(),
+				"Pong @[100000000000042]");
 		assertThat(this.events.stream(PostCreated.class)).singleElement().satisfies((created) -> {
 			assertThat(created.postId()).isEqualTo(post.id());
 			assertThat(created.author()).isEqualTo(page);
@@ -302,6 +362,7 @@ class CommunityApiIntegrationTests {
 	void deletingAnIntegrationRemovesWhatItsPageWrote() {
 		Member ada = member("Survivor");
 		String group = group("Bots " + unique(), "OPEN");
+		addMembers(group, ada.id());
 		Map<String, Object> integration = this.admin.post()
 			.uri("/api/admin/integrations")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -312,8 +373,8 @@ class CommunityApiIntegrationTests {
 			.expectBody(JSON)
 			.returnResult()
 			.getResponseBody();
-		Author page = Author.page(Long.parseLong((String) integration.get("pageId")), (String) integration.get("name"));
-		Post botPost = this.posts.create(Long.parseLong(group), page, "I was here", Formatting.PLAINTEXT, null);
+		Actor.Page page = page(Long.parseLong((String) integration.get("pageId")), (String) integration.get("name"));
+		Post botPost = this.posts.create(page, Long.parseLong(group), "I was here", Formatting.PLAINTEXT, null);
 		String memberPost = (String) ada.client()
 			.post()
 			.uri("/api/v1/groups/{id}/posts", group)
@@ -324,15 +385,18 @@ class CommunityApiIntegrationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id");
-		long botComment = this.comments.create(Long.parseLong(memberPost), page, "Bot comment").id();
+		long botComment = this.comments.create(page, Long.parseLong(memberPost), "Bot comment").id();
 
 		this.admin.delete()
 			.uri("/api/admin/integrations/{id}", integration.get("id"))
 			.exchange()
 			.expectStatus()
 			.isNoContent();
-		assertThat(this.posts.findById(botPost.id())).isEmpty();
-		assertThat(this.comments.findById(botComment)).isEmpty();
+		Actor.Administrator administrator = new Actor.Administrator(1, "Auditor", Set.of(AdminPermission.values()));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.posts.find(administrator, botPost.id()));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.comments.find(administrator, botComment));
 		ada.client()
 			.get()
 			.uri("/api/v1/groups/{id}/feed", group)
@@ -427,6 +491,14 @@ class CommunityApiIntegrationTests {
 			.expectBody()
 			.jsonPath("$.field")
 			.isEqualTo(field);
+	}
+
+	/**
+	 * An integration's page that may write in every group, as the Graph API would call.
+	 */
+	private static Actor.Page page(long pageId, String name) {
+		return new Actor.Page(pageId, pageId, name, Set.of(Permission.WRITE_GROUP, Permission.READ_GROUP),
+				GroupAccess.ALL);
 	}
 
 	private static String unique() {

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.patchbay.AdminApi;
+import io.patchbay.community.CommunityProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,9 @@ class FeedStreamIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	CommunityProperties properties;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -75,6 +79,7 @@ class FeedStreamIntegrationTests {
 		RestTestClient member = this.anonymous.mutate()
 			.defaultHeaders((headers) -> headers.setBasicAuth(email, "listening-closely-42"))
 			.build();
+		member.post().uri("/api/v1/groups/{id}/membership", group).exchange().expectStatus().isNoContent();
 		String postId = create(member, "/api/v1/groups/" + group + "/posts", Map.of("message", "Is this live?"));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> lines.stream().anyMatch((line) -> line.startsWith("data:") && line.contains(postId)));
@@ -85,6 +90,68 @@ class FeedStreamIntegrationTests {
 
 		admin.post().uri("/api/admin/members/{id}/deactivate", memberId).exchange().expectStatus().isOk();
 		await().atMost(Duration.ofSeconds(10)).untilTrue(ended);
+	}
+
+	@Test
+	void aMemberRemovedFromAGroupStopsFollowingItsFeed() {
+		RestTestClient admin = AdminApi.asAdministrator(this.anonymous);
+		String email = "removed-" + System.nanoTime() + "@example.com";
+		String memberId = create(admin, "/api/admin/members",
+				Map.of("email", email, "name", "Soon gone", "password", "listening-closely-42"));
+		String group = create(admin, "/api/admin/groups",
+				Map.of("name", "Closed " + System.nanoTime(), "privacy", "CLOSED"));
+		admin.post()
+			.uri("/api/admin/groups/{id}/members", group)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("memberIds", List.of(memberId)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Stream stream = open(email, "listening-closely-42", group);
+
+		RestTestClient member = this.anonymous.mutate()
+			.defaultHeaders((headers) -> headers.setBasicAuth(email, "listening-closely-42"))
+			.build();
+		member.delete().uri("/api/v1/groups/{id}/membership", group).exchange().expectStatus().isNoContent();
+		await().atMost(Duration.ofSeconds(10)).untilTrue(stream.ended());
+	}
+
+	@Test
+	void aMemberHoldsALimitedNumberOfStreamsAndTheOldestGivesWay() {
+		RestTestClient admin = AdminApi.asAdministrator(this.anonymous);
+		String email = "tabs-" + System.nanoTime() + "@example.com";
+		create(admin, "/api/admin/members", Map.of("email", email, "name", "Many tabs", "password", "so-many-tabs-42"));
+		String group = create(admin, "/api/admin/groups",
+				Map.of("name", "Busy " + System.nanoTime(), "privacy", "OPEN"));
+		List<Stream> streams = new java.util.ArrayList<>();
+		for (int i = 0; i < this.properties.streamsPerMember(); i++) {
+			streams.add(open(email, "so-many-tabs-42", group));
+		}
+		assertThat(streams).noneMatch((stream) -> stream.ended().get());
+		Stream newest = open(email, "so-many-tabs-42", group);
+		await().atMost(Duration.ofSeconds(10)).untilTrue(streams.getFirst().ended());
+		assertThat(streams.subList(1, streams.size())).noneMatch((stream) -> stream.ended().get());
+		assertThat(newest.ended()).isFalse();
+	}
+
+	private record Stream(List<String> lines, AtomicBoolean ended) {
+	}
+
+	/** Opens a group's event stream and waits until it is ready. */
+	private Stream open(String email, String password, String group) {
+		List<String> lines = new CopyOnWriteArrayList<>();
+		AtomicBoolean ended = new AtomicBoolean();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/groups/" + group + "/events"))
+			.header("Authorization", basic(email, password))
+			.header("Accept", "text/event-stream")
+			.build();
+		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept((response) -> {
+			response.body().forEach(lines::add);
+			ended.set(true);
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:ready"));
+		return new Stream(lines, ended);
 	}
 
 	@Test
