@@ -167,11 +167,18 @@ class CommunityRules {
 		}
 	}
 
-	/** Who belongs to a group. */
+	/**
+	 * Who belongs to a group. A group's membership is reachable only within the group
+	 * access, as the {@code membership} webhook is; the community's members are not.
+	 */
 	Group readMembers(Actor actor, long groupId) {
 		if (actor instanceof Actor.Page page) {
 			require(page, Permission.READ_GROUP_MEMBERSHIP);
-			return reachable(page, find(groupId), Permission.READ_GROUP_MEMBERSHIP);
+			Group group = find(groupId);
+			if (!page.groupAccess().reaches(group.id())) {
+				throw notFound(group.id());
+			}
+			return group;
 		}
 		return visible(actor, find(groupId));
 	}

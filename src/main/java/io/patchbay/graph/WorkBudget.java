@@ -9,7 +9,7 @@ package io.patchbay.graph;
 final class WorkBudget {
 
 	/** Nested edge reads (one query each) per call. */
-	static final int MAX_EDGE_READS = 200;
+	static final int MAX_EDGE_READS = 100;
 
 	/** Objects rendered through nested edges per call. */
 	static final int MAX_ITEMS = 5_000;

@@ -2,7 +2,12 @@ package io.patchbay.graph;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.patchbay.accounts.Actor;
+import io.patchbay.community.Comments;
+import io.patchbay.integrations.GroupAccess;
+import io.patchbay.integrations.Permission;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +29,9 @@ class GraphContentIntegrationTests {
 
 	@Autowired
 	RestTestClient client;
+
+	@Autowired
+	Comments comments;
 
 	GraphTestSetup graph;
 
@@ -248,6 +256,45 @@ class GraphContentIntegrationTests {
 		this.graph.permissions("read_group");
 		expectError(this.graph.post("/graph/community/groups", Map.of("name", "x"), new Object[0]), 403, 200, null);
 		expectError(this.graph.get("/graph/{id}/members", created), 403, 10, null);
+	}
+
+	@Test
+	void aGroupsMembershipIsReachableOnlyWithinTheGroupAccess() {
+		String other = this.graph.group("Elsewhere", "SECRET", this.ada);
+		this.graph.permissions(List.of(this.group), "read_group_membership");
+		this.graph.get("/graph/{id}/members", this.group)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data[0].id")
+			.isEqualTo(this.ada);
+		expectError(this.graph.get("/graph/{id}/members", other), 400, 100, 33);
+		// The community's members are not a group's: the group access does not narrow
+		// them.
+		this.graph.get("/graph/community/members?limit=100").expectStatus().isOk();
+	}
+
+	@Test
+	void refusesNestedEdgesThatWouldReadTooMuchInOneCall() {
+		this.graph.permissions("read_group", "write_group");
+		String postId = (String) this.graph
+			.json(this.graph.post("/graph/{id}/feed", Map.of("message", "Busy thread"), this.group))
+			.get("id");
+		long post = Long.parseLong(postId.substring(postId.indexOf('_') + 1));
+		Actor.Page writer = new Actor.Page(1, Long.parseLong(this.graph.pageId), this.graph.name,
+				Set.of(Permission.WRITE_GROUP), GroupAccess.ALL);
+		for (int i = 0; i < 60; i++) {
+			long comment = this.comments.create(writer, post, "Comment " + i).id();
+			this.comments.create(writer, comment, "Reply " + i);
+		}
+		// Within the budget: the comments, each with its first replies.
+		this.graph.json(this.graph
+			.getRaw("/graph/" + this.group + "/feed?fields=id,comments.limit(100){id,comments.limit(5){id}}"));
+		// A reply edge of 100 under each of 60 comments: beyond what one call may read.
+		expectError(
+				this.graph
+					.getRaw("/graph/" + this.group + "/feed?fields=id,comments.limit(100){id,comments.limit(100){id}}"),
+				400, 100, null);
 	}
 
 }

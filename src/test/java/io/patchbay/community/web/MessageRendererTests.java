@@ -40,6 +40,17 @@ class MessageRendererTests {
 			.isEqualTo("<p>Hi <span class=\"mention\">@&lt;Ada&gt;</span> and @[100000000000009]</p>");
 	}
 
+	@Test
+	void findsMentionsInMarkdownTextOnlyNeverInsideALinkOrCode() {
+		given(this.members.findAll(any())).willReturn(List.of(member(100000000000001L, "Ada \"Quote\"")));
+		String html = this.renderer.html(
+				"Hi @[100000000000001], [docs](https://example.com/@[100000000000001]) `@[100000000000001]`",
+				Formatting.MARKDOWN);
+		assertThat(html).contains("Hi <span class=\"mention\">@Ada &quot;Quote&quot;</span>,")
+			.contains("href=\"https://example.com/@[100000000000001]\">docs</a>")
+			.contains("<code>@[100000000000001]</code>");
+	}
+
 	private static MemberProfile member(long id, String name) {
 		return new MemberProfile(id, null, name, null, null, null, null, null, null, null, null, null, null, "x", true,
 				Set.of(), null, null, Instant.EPOCH, Instant.EPOCH);
