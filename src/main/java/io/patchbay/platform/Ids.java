@@ -1,17 +1,15 @@
 package io.patchbay.platform;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Generates the decimal ids of every object, as the Graph API shows them: time-ordered
- * (so that newest-first paging follows ids) and unique across nodes without coordination,
- * 15 to 18 digits.
+ * (so that newest-first paging follows ids), 15 to 18 digits, and unique across the nodes
+ * of a cluster by construction: each id carries the node number this node leases from the
+ * database ({@link NodeLease}), and within a node a millisecond holds 4,096 ids before
+ * ids move on to the next one.
  */
-@Component
 public class Ids {
 
 	/** 2024-01-01T00:00:00Z: keeps ids short for decades. */
@@ -19,25 +17,31 @@ public class Ids {
 
 	private static final long OFFSET = 100_000_000_000_000L;
 
-	private static final int NODE_BITS = 8;
+	static final int NODE_BITS = 8;
 
 	private static final int SEQUENCE_BITS = 12;
 
 	private final Clock clock;
 
-	private final long node;
+	private final NodeLease lease;
 
 	private final AtomicLong last = new AtomicLong();
 
-	public Ids(Clock clock) {
+	Ids(Clock clock, NodeLease lease) {
 		this.clock = clock;
-		this.node = new SecureRandom().nextInt(1 << NODE_BITS);
+		this.lease = lease;
 	}
 
 	public long next() {
-		long now = (this.clock.millis() - EPOCH) << SEQUENCE_BITS;
+		NodeLease.Claim claim = this.lease.current();
+		long now = (Math.max(this.clock.millis(), claim.floorMillis()) - EPOCH) << SEQUENCE_BITS;
 		long value = this.last.updateAndGet((previous) -> Math.max(previous + 1, now));
-		return OFFSET + ((value << NODE_BITS) | this.node);
+		return OFFSET + ((value << NODE_BITS) | claim.number());
+	}
+
+	/** The node number within an id. */
+	static int nodeOf(long id) {
+		return (int) ((id - OFFSET) & ((1 << NODE_BITS) - 1));
 	}
 
 	/** Parses an id from a path or body, or answers -1 when it is not one. */

@@ -1,6 +1,8 @@
 package io.patchbay.platform;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -10,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IdsTests {
 
-	private final Ids ids = new Ids(Clock.systemUTC());
+	private final Ids ids = new Ids(Clock.systemUTC(), NodeLease.fixed(7));
 
 	@Test
 	void idsAreUniqueIncreasingDecimalStringsOfAtMost19Digits() {
@@ -21,7 +23,20 @@ class IdsTests {
 			assertThat(id).isGreaterThan(previous);
 			assertThat(String.valueOf(id)).hasSizeBetween(15, 19);
 			assertThat(seen.add(id)).isTrue();
+			assertThat(Ids.nodeOf(id)).isEqualTo(7);
 			previous = id;
+		}
+	}
+
+	@Test
+	void twoNodesWithTheSameClockNeverCollide() {
+		Clock stopped = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+		Ids first = new Ids(stopped, NodeLease.fixed(1));
+		Ids second = new Ids(stopped, NodeLease.fixed(2));
+		Set<Long> seen = new HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			assertThat(seen.add(first.next())).isTrue();
+			assertThat(seen.add(second.next())).isTrue();
 		}
 	}
 
