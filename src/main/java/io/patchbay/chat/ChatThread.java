@@ -1,0 +1,35 @@
+package io.patchbay.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A thread as one of its participants sees it. The APIs show its id as {@code t_<id>}.
+ *
+ * @param name a group chat's name; {@code null} for a one-to-one thread
+ * @param unread messages from others since the viewer last read the thread
+ */
+public record ChatThread(long id, ThreadKind kind, @Nullable String name, List<Participant> participants,
+		Instant createdAt, Instant lastActivityAt, int unread) {
+
+	public ChatThread {
+		participants = List.copyOf(participants);
+	}
+
+	public static String apiId(long id) {
+		return "t_" + id;
+	}
+
+	public boolean includes(long participantId) {
+		return this.participants.stream().anyMatch((participant) -> participant.id() == participantId);
+	}
+
+	/** The bot of a one-to-one thread with a bot. */
+	public Optional<Participant> bot() {
+		return this.participants.stream().filter(Participant::isBot).findFirst();
+	}
+
+}
