@@ -1,7 +1,6 @@
 package io.patchbay.webhooks;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +53,7 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final Map<Long, String> appSecrets = new ConcurrentHashMap<>();
 
-	private final JdbcClient jdbc;
+	private final DeliveryRepository deliveries;
 
 	private final TransactionTemplate transactions;
 
@@ -77,9 +75,10 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private Thread dispatcher;
 
-	DeliveryEngine(JdbcClient jdbc, TransactionTemplate transactions, OutboundHttp http, DeliveryOutcomes outcomes,
-			IntegrationSecrets secrets, Subscribers subscribers, WebhookProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	DeliveryEngine(DeliveryRepository deliveries, TransactionTemplate transactions, OutboundHttp http,
+			DeliveryOutcomes outcomes, IntegrationSecrets secrets, Subscribers subscribers,
+			WebhookProperties properties, Clock clock) {
+		this.deliveries = deliveries;
 		this.transactions = transactions;
 		this.http = http;
 		this.outcomes = outcomes;
@@ -171,29 +170,15 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private List<Claimed> claim() {
 		Instant now = this.clock.instant();
-		record Row(long id, long integrationId, Topic topic, String webhookId, String entry, String body,
-				int attempts) {
-		}
-		List<Row> rows = this.jdbc.sql("""
-				SELECT id, integration_id, topic, webhook_id, entry, body, attempt_count FROM webhook_delivery
-				WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-				ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-			.params(Timestamp.from(now), Timestamp.from(now), this.properties.batchSize())
-			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("integration_id"),
-					Topic.valueOf(rs.getString("topic")), rs.getString("webhook_id"), rs.getString("entry"),
-					rs.getString("body"), rs.getInt("attempt_count")))
-			.list();
+		List<DeliveryRepository.Due> rows = this.deliveries.lockDue(now, this.properties.batchSize());
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		this.jdbc.sql("UPDATE webhook_delivery SET lease_owner = :node, lease_until = :until WHERE id IN (:ids)")
-			.param("node", this.node)
-			.param("until", Timestamp.from(now.plus(this.properties.lease())))
-			.param("ids", rows.stream().map(Row::id).toList())
-			.update();
+		this.deliveries.lease(rows.stream().map(DeliveryRepository.Due::id).toList(), this.node,
+				now.plus(this.properties.lease()));
 		List<Claimed> claimed = new ArrayList<>();
-		Map<String, List<Row>> firstAttempts = new LinkedHashMap<>();
-		for (Row row : rows) {
+		Map<String, List<DeliveryRepository.Due>> firstAttempts = new LinkedHashMap<>();
+		for (DeliveryRepository.Due row : rows) {
 			if (row.body() != null) {
 				claimed.add(new Claimed(row.id(), row.integrationId(), row.topic(), row.webhookId(), row.body(),
 						row.attempts()));
@@ -203,20 +188,13 @@ class DeliveryEngine implements SmartLifecycle {
 					.add(row);
 			}
 		}
-		for (List<Row> batch : firstAttempts.values()) {
-			Row head = batch.getFirst();
-			String body = "{\"object\":\"" + head.topic().object() + "\",\"entry\":["
-					+ String.join(",", batch.stream().map(Row::entry).toList()) + "]}";
-			this.jdbc.sql("UPDATE webhook_delivery SET body = ?, entry_count = ? WHERE id = ?")
-				.params(body, batch.size(), head.id())
-				.update();
+		for (List<DeliveryRepository.Due> batch : firstAttempts.values()) {
+			DeliveryRepository.Due head = batch.getFirst();
+			String body = Envelope.of(head.topic(), batch.stream().map(DeliveryRepository.Due::entry).toList());
+			this.deliveries.fixBody(head.id(), body, batch.size());
 			if (batch.size() > 1) {
-				this.jdbc.sql("""
-						UPDATE webhook_delivery SET status = 'MERGED', merged_into = :head, lease_owner = NULL,
-						  lease_until = NULL WHERE id IN (:ids)""")
-					.param("head", head.id())
-					.param("ids", batch.subList(1, batch.size()).stream().map(Row::id).toList())
-					.update();
+				this.deliveries.merge(head.id(),
+						batch.subList(1, batch.size()).stream().map(DeliveryRepository.Due::id).toList());
 			}
 			claimed.add(new Claimed(head.id(), head.integrationId(), head.topic(), head.webhookId(), body, 0));
 		}
@@ -226,7 +204,7 @@ class DeliveryEngine implements SmartLifecycle {
 	private void send(Claimed delivery) {
 		Subscriber subscriber = this.subscribers.find(delivery.integrationId(), delivery.topic()).orElse(null);
 		if (subscriber == null || !subscriber.integration().enabled()) {
-			this.outcomes.abandon(delivery.id(),
+			this.outcomes.abandon(List.of(delivery.id()),
 					(subscriber == null) ? "The subscription is no longer active" : "The integration is disabled");
 			return;
 		}
