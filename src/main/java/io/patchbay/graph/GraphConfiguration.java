@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * in front of every endpoint, and the optional version segment.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphProperties.class)
 class GraphConfiguration implements WebMvcConfigurer {
 
 	private final GraphGateway gateway;

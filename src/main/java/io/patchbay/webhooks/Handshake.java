@@ -18,19 +18,21 @@ import org.springframework.stereotype.Component;
 /**
  * The subscription handshake:
  * {@code GET <callback>?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…} must
- * answer 200 with the challenge as its body within 10 seconds.
+ * answer 200 with the challenge as its body within 10 seconds
+ * ({@code patchbay.webhooks.handshake-timeout}).
  */
 @Component
 class Handshake {
-
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final SecureRandom random = new SecureRandom();
 
 	private final OutboundHttp http;
 
-	Handshake(OutboundHttp http) {
+	private final Duration timeout;
+
+	Handshake(OutboundHttp http, WebhookProperties properties) {
 		this.http = http;
+		this.timeout = properties.handshakeTimeout();
 	}
 
 	void verify(String callbackUrl, String verifyToken) {
@@ -42,7 +44,7 @@ class Handshake {
 				+ "&hub.verify_token=" + URLEncoder.encode(verifyToken, StandardCharsets.UTF_8));
 		OutboundResponse response;
 		try {
-			response = this.http.send(new OutboundRequest("GET", uri, Map.of(), null, TIMEOUT));
+			response = this.http.send(new OutboundRequest("GET", uri, Map.of(), null, this.timeout));
 		}
 		catch (OutboundException ex) {
 			throw new HandshakeFailedException(ex.getMessage());

@@ -22,12 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Who receives which topic, cached: raising an event costs no query to find its
  * subscribers. Any change of a subscription or an integration on this node drops the
- * cache at once; other nodes of a cluster reload it within 5 seconds.
+ * cache at once; other nodes of a cluster reload it within
+ * {@code patchbay.webhooks.subscriber-cache-ttl} (default 5 s).
  */
 @Component
 class Subscribers {
-
-	private static final Duration TTL = Duration.ofSeconds(5);
 
 	private record Snapshot(Map<Topic, List<Subscriber>> byTopic, Instant loadedAt) {
 	}
@@ -40,11 +39,14 @@ class Subscribers {
 
 	private final Integrations integrations;
 
+	private final Duration ttl;
+
 	private final Clock clock;
 
-	Subscribers(Subscriptions subscriptions, Integrations integrations, Clock clock) {
+	Subscribers(Subscriptions subscriptions, Integrations integrations, WebhookProperties properties, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.integrations = integrations;
+		this.ttl = properties.subscriberCacheTtl();
 		this.clock = clock;
 	}
 
@@ -90,7 +92,7 @@ class Subscribers {
 
 	private Snapshot current() {
 		Instant now = this.clock.instant();
-		return this.snapshot.filter((cached) -> cached.loadedAt().plus(TTL).isAfter(now)).orElseGet(() -> load(now));
+		return this.snapshot.filter((cached) -> cached.loadedAt().plus(this.ttl).isAfter(now)).orElseGet(() -> load(now));
 	}
 
 	private Snapshot load(Instant now) {
