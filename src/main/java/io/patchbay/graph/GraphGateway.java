@@ -1,6 +1,7 @@
 package io.patchbay.graph;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,8 +87,7 @@ class GraphGateway implements HandlerInterceptor {
 		}
 		checkProof(integration, token, parameters);
 		boolean allowed = this.rateLimits.tryCall(integration.id());
-		response.setHeader("x-app-usage", "{\"call_count\":" + this.rateLimits.percentUsed(integration.id())
-				+ ",\"total_time\":0,\"total_cputime\":0}");
+		response.setHeader("x-app-usage", appUsage(integration.id()));
 		if (!allowed) {
 			throw new GraphException(429, GraphException.OAUTH, 4, null, "Application request limit reached");
 		}
@@ -126,6 +126,15 @@ class GraphGateway implements HandlerInterceptor {
 			throw new GraphException(400, GraphException.METHOD, 100, null,
 					"Invalid appsecret_proof provided in the API argument");
 		}
+	}
+
+	/** {@code {"call_count": P, "total_time": 0, "total_cputime": 0}}, as Workplace sends it. */
+	private String appUsage(long integrationId) {
+		Map<String, Object> usage = new LinkedHashMap<>();
+		usage.put("call_count", this.rateLimits.percentUsed(integrationId));
+		usage.put("total_time", 0);
+		usage.put("total_cputime", 0);
+		return this.json.writeValueAsString(usage);
 	}
 
 	private static @Nullable String token(HttpServletRequest request, GraphParameters parameters) {
