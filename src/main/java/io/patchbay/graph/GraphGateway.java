@@ -128,7 +128,10 @@ class GraphGateway implements HandlerInterceptor {
 		}
 	}
 
-	/** {@code {"call_count": P, "total_time": 0, "total_cputime": 0}}, as Workplace sends it. */
+	/**
+	 * {@code {"call_count": P, "total_time": 0, "total_cputime": 0}}, as Workplace sends
+	 * it.
+	 */
 	private String appUsage(long integrationId) {
 		Map<String, Object> usage = new LinkedHashMap<>();
 		usage.put("call_count", this.rateLimits.percentUsed(integrationId));

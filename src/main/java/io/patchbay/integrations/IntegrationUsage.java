@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * Counts Graph and SCIM calls per integration and UTC day. Counting is in memory (a
  * request adds no database write) and flushed every few seconds
- * ({@code patchbay.integrations.usage-flush-interval}) as increments, so several
- * nodes add up and counts survive restarts; the console lags by at most one flush.
+ * ({@code patchbay.integrations.usage-flush-interval}) as increments, so several nodes
+ * add up and counts survive restarts; the console lags by at most one flush.
  */
 @Service
 public class IntegrationUsage {

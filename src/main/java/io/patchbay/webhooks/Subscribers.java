@@ -92,7 +92,8 @@ class Subscribers {
 
 	private Snapshot current() {
 		Instant now = this.clock.instant();
-		return this.snapshot.filter((cached) -> cached.loadedAt().plus(this.ttl).isAfter(now)).orElseGet(() -> load(now));
+		return this.snapshot.filter((cached) -> cached.loadedAt().plus(this.ttl).isAfter(now))
+			.orElseGet(() -> load(now));
 	}
 
 	private Snapshot load(Instant now) {
