@@ -26,10 +26,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Runs the Graph API's checks in the spec's order before any endpoint: token present,
  * token live, integration enabled, caller address allowed, {@code appsecret_proof}
- * present when required and valid when given, rate limit. Every identified call is
- * counted in the integration's usage and answered with {@code x-app-usage}. Nothing here
- * touches the database on the hot path: the principal comes from {@link AccessTokens}'
- * cache and usage is counted in memory.
+ * present when required, {@code appsecret_time} present when required, the proof valid
+ * when given, rate limit. Every identified call is counted in the integration's usage and
+ * answered with {@code x-app-usage}. Nothing here touches the database on the hot path:
+ * the principal comes from {@link AccessTokens}' cache and usage is counted in memory.
  */
 @Component
 class GraphGateway implements HandlerInterceptor {
@@ -121,8 +121,15 @@ class GraphGateway implements HandlerInterceptor {
 			}
 			return;
 		}
-		if (!AppSecretProof.valid(proof, token, integration.appSecret(), parameters.value("appsecret_time"),
-				this.clock.instant())) {
+		String time = parameters.value("appsecret_time");
+		if (time != null && time.isBlank()) {
+			time = null;
+		}
+		if (time == null && integration.requireAppSecretTime()) {
+			throw new GraphException(400, GraphException.METHOD, 100, null,
+					"API calls from the server require an appsecret_time argument");
+		}
+		if (!AppSecretProof.valid(proof, token, integration.appSecret(), time, this.clock.instant())) {
 			throw new GraphException(400, GraphException.METHOD, 100, null,
 					"Invalid appsecret_proof provided in the API argument");
 		}

@@ -98,8 +98,8 @@ public class AccessTokens {
 		return new IntegrationPrincipal(integration.id(), integration.pageId(), integration.kind(), integration.name(),
 				integration.enabled(), integration.permissions(), integration.groupAccess(),
 				integration.security().allowedIps().stream().map(IpAddressMatcher::new).toList(),
-				integration.security().requireAppSecretProof(), this.secrets.appSecret(integration.id()),
-				integration.hasLogo());
+				integration.security().requireAppSecretProof(), integration.security().requireAppSecretTime(),
+				this.secrets.appSecret(integration.id()), integration.hasLogo());
 	}
 
 }

@@ -104,8 +104,11 @@ class IntegrationRepository {
 	}
 
 	void updateSecurity(long id, SecuritySettings security) {
-		this.jdbc.sql("UPDATE integration SET allowed_ips = ?, require_app_secret_proof = ? WHERE id = ?")
-			.params(String.join(",", security.allowedIps()), security.requireAppSecretProof(), id)
+		this.jdbc
+			.sql("UPDATE integration SET allowed_ips = ?, require_app_secret_proof = ?, require_app_secret_time = ? "
+					+ "WHERE id = ?")
+			.params(String.join(",", security.allowedIps()), security.requireAppSecretProof(),
+					security.requireAppSecretTime(), id)
 			.update();
 	}
 
@@ -211,7 +214,7 @@ class IntegrationRepository {
 				permissions.isEmpty() ? Set.of() : EnumSet.copyOf(permissions),
 				rs.getBoolean("all_groups") ? GroupAccess.ALL : GroupAccess.only(groups),
 				new SecuritySettings(ips.isEmpty() ? List.of() : List.of(ips.split(",")),
-						rs.getBoolean("require_app_secret_proof")),
+						rs.getBoolean("require_app_secret_proof"), rs.getBoolean("require_app_secret_time")),
 				rs.getLong("logo_count") > 0, rs.getLong("token_count") > 0, rs.getString("disabled_reason"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}
