@@ -47,13 +47,13 @@ class Handshake {
 			response = this.http.send(new OutboundRequest("GET", uri, Map.of(), null, this.timeout));
 		}
 		catch (OutboundException ex) {
-			throw new HandshakeFailedException(ex.getMessage());
+			throw new HandshakeFailedException(ex.reason(), "the callback URL could not be reached");
 		}
 		if (response.status() != 200) {
 			throw new HandshakeFailedException("the callback answered HTTP " + response.status());
 		}
 		if (!challenge.equals(response.bodyExcerpt().strip())) {
-			throw new HandshakeFailedException("the callback's answer was not the hub.challenge value");
+			throw new HandshakeFailedException("the callback answered 200 but not with the hub.challenge value");
 		}
 	}
 

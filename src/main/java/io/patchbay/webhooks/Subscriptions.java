@@ -120,7 +120,7 @@ public class Subscriptions {
 			this.repository.insert(id, integration.id(), topic, callbackUrl, encrypt(id, verifyToken), fieldList, now);
 		}
 		this.audit.record("webhook.subscribed", "integration", String.valueOf(integration.id()), integration.name(),
-				"topic=" + topic.object() + " fields=" + fields + " callbackUrl=" + callbackUrl);
+				"topic=" + topic.object() + " fields=" + fields + " callbackUrl=" + withoutSecrets(callbackUrl));
 		this.events.publishEvent(new SubscriptionsChanged());
 	}
 
@@ -164,6 +164,16 @@ public class Subscriptions {
 		catch (OutboundException ex) {
 			throw new InvalidInputException("callbackUrl", ex.getMessage());
 		}
+	}
+
+	/**
+	 * The callback URL as the audit log keeps it: scheme, host, port and path. A query
+	 * string or user info may carry a receiver's secret.
+	 */
+	static String withoutSecrets(String callbackUrl) {
+		URI uri = URI.create(callbackUrl);
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() >= 0) ? ":" + uri.getPort() : "")
+				+ ((uri.getRawPath() != null) ? uri.getRawPath() : "");
 	}
 
 	private static Set<String> checkFields(Integration integration, Topic topic, List<String> fieldNames) {
