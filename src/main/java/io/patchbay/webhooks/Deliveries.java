@@ -40,11 +40,15 @@ public class Deliveries {
 		this.clock = clock;
 	}
 
-	/** Records an entry for a subscriber; call inside the change's transaction. */
-	void enqueue(Subscriber subscriber, String field, Map<String, Object> entry) {
+	/**
+	 * Records an entry for a subscriber; call inside the change's transaction.
+	 * @param groupId the group a {@code group} topic entry is about, so that the engine
+	 * can check the group access again when it sends it; {@code null} for other topics
+	 */
+	void enqueue(Subscriber subscriber, String field, @Nullable Long groupId, Map<String, Object> entry) {
 		long id = this.ids.next();
-		this.repository.insert(id, subscriber.integration().id(), subscriber.subscription().topic(), field, "msg_" + id,
-				this.json.writeValueAsString(entry), this.clock.instant());
+		this.repository.insert(id, subscriber.integration().id(), subscriber.subscription().topic(), field, groupId,
+				"msg_" + id, this.json.writeValueAsString(entry), this.clock.instant());
 		wakeAfterCommit();
 	}
 

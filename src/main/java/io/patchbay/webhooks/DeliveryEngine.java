@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.patchbay.platform.OutboundException;
 import io.patchbay.platform.OutboundHttp;
 import io.patchbay.platform.OutboundRequest;
 import io.patchbay.platform.OutboundResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Claims due deliveries from the database and sends them. Claims use
  * {@code FOR UPDATE SKIP LOCKED} and a lease, so several nodes share the work and a dead
- * node's claims are taken over once its lease expires. Entries waiting for their first
+ * node's claims are taken over once its lease expires. A claimed delivery is checked
+ * against the integration's current state before it is sent (enabled, the subscription
+ * active and listing the field, a permission for it held, the group within the group
+ * access), and abandoned when it may no longer go out. Entries waiting for their first
  * attempt are batched per integration and topic. Each POST runs on its own virtual thread
  * through {@link OutboundHttp}, whose pool caps concurrent calls per host: a slow
  * receiver holds only its own connections. A new event wakes the engine at once; retries
@@ -42,7 +47,20 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
-	private record Claimed(long id, long integrationId, Topic topic, String webhookId, String body, int attempts) {
+	private record Claimed(long id, Subscriber subscriber, String webhookId, String body, int attempts) {
+	}
+
+	/** Deliveries given up at the claim, by reason, to be marked in one update each. */
+	private record Refusals(Map<String, List<Long>> byReason) {
+
+		Refusals() {
+			this(new LinkedHashMap<>());
+		}
+
+		void add(String reason, long deliveryId) {
+			this.byReason.computeIfAbsent(reason, (key) -> new ArrayList<>()).add(deliveryId);
+		}
+
 	}
 
 	private final String node = UUID.randomUUID().toString();
@@ -168,6 +186,13 @@ class DeliveryEngine implements SmartLifecycle {
 		return claimed.size();
 	}
 
+	/**
+	 * Claims what is due, checking each delivery against the integration's current state
+	 * first: what it may no longer receive is abandoned here, unsent. Entries waiting for
+	 * their first attempt are batched; a retried batch drops the entries no longer
+	 * allowed. The state is the subscriber cache's, so the check costs no query; one
+	 * query reads the entries of the retried batches, if any.
+	 */
 	private List<Claimed> claim() {
 		Instant now = this.clock.instant();
 		List<DeliveryRepository.Due> rows = this.deliveries.lockDue(now, this.properties.batchSize());
@@ -176,40 +201,102 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 		this.deliveries.lease(rows.stream().map(DeliveryRepository.Due::id).toList(), this.node,
 				now.plus(this.properties.lease()));
+		Map<Long, List<DeliveryRepository.BatchEntry>> batches = retriedBatches(rows);
+		Refusals refusals = new Refusals();
 		List<Claimed> claimed = new ArrayList<>();
-		Map<String, List<DeliveryRepository.Due>> firstAttempts = new LinkedHashMap<>();
+		Map<Subscriber, List<DeliveryRepository.Due>> firstAttempts = new LinkedHashMap<>();
+		// Keyed by the cache's subscriber: one batch per integration and topic.
 		for (DeliveryRepository.Due row : rows) {
-			if (row.body() != null) {
-				claimed.add(new Claimed(row.id(), row.integrationId(), row.topic(), row.webhookId(), row.body(),
-						row.attempts()));
+			Subscriber subscriber = this.subscribers.find(row.integrationId(), row.topic()).orElse(null);
+			if (subscriber == null) {
+				refusals.add("The subscription is no longer active", row.id());
+				continue;
+			}
+			String sent = row.body();
+			if (sent != null) {
+				Claimed retry = retry(row, sent, subscriber, batches.getOrDefault(row.id(), List.of()), refusals);
+				if (retry != null) {
+					claimed.add(retry);
+				}
+				continue;
+			}
+			String refusal = subscriber.refusal(row.field(), row.groupId());
+			if (refusal != null) {
+				refusals.add(refusal, row.id());
 			}
 			else {
-				firstAttempts.computeIfAbsent(row.integrationId() + "/" + row.topic(), (key) -> new ArrayList<>())
-					.add(row);
+				firstAttempts.computeIfAbsent(subscriber, (key) -> new ArrayList<>()).add(row);
 			}
 		}
-		for (List<DeliveryRepository.Due> batch : firstAttempts.values()) {
-			DeliveryRepository.Due head = batch.getFirst();
-			String body = Envelope.of(head.topic(), batch.stream().map(DeliveryRepository.Due::entry).toList());
-			this.deliveries.fixBody(head.id(), body, batch.size());
-			if (batch.size() > 1) {
-				this.deliveries.merge(head.id(),
-						batch.subList(1, batch.size()).stream().map(DeliveryRepository.Due::id).toList());
-			}
-			claimed.add(new Claimed(head.id(), head.integrationId(), head.topic(), head.webhookId(), body, 0));
-		}
+		firstAttempts.forEach((subscriber, batch) -> claimed.add(firstAttempt(subscriber, batch)));
+		refusals.byReason().forEach((reason, ids) -> this.outcomes.abandon(ids, reason));
 		return claimed;
 	}
 
-	private void send(Claimed delivery) {
-		Subscriber subscriber = this.subscribers.find(delivery.integrationId(), delivery.topic()).orElse(null);
-		if (subscriber == null || !subscriber.integration().enabled()) {
-			this.outcomes.abandon(List.of(delivery.id()),
-					(subscriber == null) ? "The subscription is no longer active" : "The integration is disabled");
-			return;
+	private Map<Long, List<DeliveryRepository.BatchEntry>> retriedBatches(List<DeliveryRepository.Due> rows) {
+		List<Long> heads = rows.stream()
+			.filter((row) -> row.body() != null && row.entryCount() > 1)
+			.map(DeliveryRepository.Due::id)
+			.toList();
+		if (heads.isEmpty()) {
+			return Map.of();
 		}
+		Map<Long, List<DeliveryRepository.BatchEntry>> batches = new HashMap<>();
+		for (DeliveryRepository.BatchEntry entry : this.deliveries.mergedInto(heads)) {
+			batches.computeIfAbsent(entry.headId(), (key) -> new ArrayList<>()).add(entry);
+		}
+		return batches;
+	}
+
+	/** The entries waiting for their first attempt, as one POST. */
+	private Claimed firstAttempt(Subscriber subscriber, List<DeliveryRepository.Due> batch) {
+		DeliveryRepository.Due head = batch.getFirst();
+		String body = Envelope.of(head.topic(), batch.stream().map(DeliveryRepository.Due::entry).toList());
+		this.deliveries.fixBody(head.id(), body, batch.size());
+		if (batch.size() > 1) {
+			this.deliveries.merge(head.id(),
+					batch.subList(1, batch.size()).stream().map(DeliveryRepository.Due::id).toList());
+		}
+		return new Claimed(head.id(), subscriber, head.webhookId(), body, 0);
+	}
+
+	/**
+	 * A delivery sent before, with the entries still allowed; {@code null} when none is.
+	 * The batch keeps its row and {@code webhook-id} even when its own entry is dropped;
+	 * the other dropped entries are marked failed, each with its reason.
+	 */
+	private @Nullable Claimed retry(DeliveryRepository.Due row, String sent, Subscriber subscriber,
+			List<DeliveryRepository.BatchEntry> merged, Refusals refusals) {
+		String body = sent;
+		String ownRefusal = subscriber.refusal(row.field(), row.groupId());
+		List<String> kept = new ArrayList<>();
+		if (ownRefusal == null) {
+			kept.add(row.entry());
+		}
+		for (DeliveryRepository.BatchEntry entry : merged) {
+			String refusal = subscriber.refusal(entry.field(), entry.groupId());
+			if (refusal == null) {
+				kept.add(entry.entry());
+			}
+			else {
+				refusals.add(refusal, entry.id());
+			}
+		}
+		if (kept.isEmpty()) {
+			refusals.add((ownRefusal != null) ? ownRefusal : "Nothing left to send", row.id());
+			return null;
+		}
+		if (kept.size() < 1 + merged.size()) {
+			body = Envelope.of(row.topic(), kept);
+			this.deliveries.fixBody(row.id(), body, kept.size());
+		}
+		return new Claimed(row.id(), subscriber, row.webhookId(), body, row.attempts());
+	}
+
+	private void send(Claimed delivery) {
+		Subscriber subscriber = delivery.subscriber();
 		byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
-		String appSecret = this.appSecrets.computeIfAbsent(delivery.integrationId(), this.secrets::appSecret);
+		String appSecret = this.appSecrets.computeIfAbsent(subscriber.integration().id(), this.secrets::appSecret);
 		Instant attemptedAt = this.clock.instant();
 		Map<String, String> headers = WebhookSignatures.headers(appSecret, delivery.webhookId(),
 				attemptedAt.getEpochSecond(), body);
@@ -228,7 +315,7 @@ class DeliveryEngine implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Delivery {} could not be sent: {}", delivery.id(), ex.toString());
 			this.outcomes.failed(delivery.id(), subscriber.subscription(), delivery.attempts() + 1, attemptedAt,
-					(System.nanoTime() - start) / 1_000_000, "Internal error: " + ex.getClass().getSimpleName());
+					(System.nanoTime() - start) / 1_000_000, "Internal error: see the server log");
 		}
 	}
 

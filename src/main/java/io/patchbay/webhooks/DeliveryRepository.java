@@ -19,9 +19,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryRepository {
 
-	/** A due delivery as the engine claims it. */
-	record Due(long id, long integrationId, Topic topic, String webhookId, String entry, @Nullable String body,
-			int attempts) {
+	/**
+	 * A due delivery as the engine claims it.
+	 *
+	 * @param body the batch fixed at the first attempt; {@code null} before it
+	 */
+	record Due(long id, long integrationId, Topic topic, String field, @Nullable Long groupId, String webhookId,
+			String entry, @Nullable String body, int entryCount, int attempts) {
+	}
+
+	/** An entry sent as part of another delivery's batch. */
+	record BatchEntry(long id, long headId, String field, @Nullable Long groupId, String entry) {
 	}
 
 	/** How many deliveries wait, and since when the oldest. */
@@ -34,11 +42,15 @@ class DeliveryRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(long id, long integrationId, Topic topic, String field, String webhookId, String entry, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO webhook_delivery (id, integration_id, topic, field, webhook_id, entry, entry_count, status,
-				  attempt_count, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)""")
-			.params(id, integrationId, topic.name(), field, webhookId, entry, Timestamp.from(now), Timestamp.from(now))
+	void insert(long id, long integrationId, Topic topic, String field, @Nullable Long groupId, String webhookId,
+			String entry, Instant now) {
+		this.jdbc
+			.sql("""
+					INSERT INTO webhook_delivery (id, integration_id, topic, field, group_id, webhook_id, entry, entry_count,
+					  status, attempt_count, next_attempt_at, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)""")
+			.params(id, integrationId, topic.name(), field, groupId, webhookId, entry, Timestamp.from(now),
+					Timestamp.from(now))
 			.update();
 	}
 
@@ -83,13 +95,29 @@ class DeliveryRepository {
 	 */
 	List<Due> lockDue(Instant now, int limit) {
 		return this.jdbc.sql("""
-				SELECT id, integration_id, topic, webhook_id, entry, body, attempt_count FROM webhook_delivery
+				SELECT id, integration_id, topic, field, group_id, webhook_id, entry, body, entry_count, attempt_count
+				FROM webhook_delivery
 				WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
 				ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
 			.params(Timestamp.from(now), Timestamp.from(now), limit)
 			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("integration_id"),
-					Topic.valueOf(rs.getString("topic")), rs.getString("webhook_id"), rs.getString("entry"),
-					rs.getString("body"), rs.getInt("attempt_count")))
+					Topic.valueOf(rs.getString("topic")), rs.getString("field"),
+					(Long) rs.getObject("group_id", Long.class), rs.getString("webhook_id"), rs.getString("entry"),
+					rs.getString("body"), rs.getInt("entry_count"), rs.getInt("attempt_count")))
+			.list();
+	}
+
+	/**
+	 * The entries merged into the given batches, in their order; those dropped from a
+	 * batch since are no longer merged.
+	 */
+	List<BatchEntry> mergedInto(List<Long> headIds) {
+		return this.jdbc.sql("""
+				SELECT id, merged_into, field, group_id, entry FROM webhook_delivery
+				WHERE merged_into IN (:heads) AND status = 'MERGED' ORDER BY next_attempt_at, id""")
+			.param("heads", headIds)
+			.query((rs, n) -> new BatchEntry(rs.getLong("id"), rs.getLong("merged_into"), rs.getString("field"),
+					(Long) rs.getObject("group_id", Long.class), rs.getString("entry")))
 			.list();
 	}
 

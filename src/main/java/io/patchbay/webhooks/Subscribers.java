@@ -3,7 +3,9 @@ package io.patchbay.webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Subscribers {
 
-	private record Snapshot(Map<Topic, List<Subscriber>> byTopic, Instant loadedAt) {
+	private record Snapshot(Map<Topic, List<Subscriber>> byTopic, Map<Key, Subscriber> byIntegration,
+			Instant loadedAt) {
+	}
+
+	private record Key(long integrationId, Topic topic) {
 	}
 
 	private volatile Optional<Snapshot> snapshot = Optional.empty();
@@ -61,11 +67,7 @@ class Subscribers {
 
 	/** The active subscriber of an integration to a topic, if any. */
 	Optional<Subscriber> find(long integrationId, Topic topic) {
-		return current().byTopic()
-			.getOrDefault(topic, List.of())
-			.stream()
-			.filter((subscriber) -> subscriber.integration().id() == integrationId)
-			.findFirst();
+		return Optional.ofNullable(current().byIntegration().get(new Key(integrationId, topic)));
 	}
 
 	/**
@@ -102,14 +104,16 @@ class Subscribers {
 			.stream()
 			.collect(Collectors.toMap(Integration::id, (integration) -> integration));
 		Map<Topic, List<Subscriber>> byTopic = new EnumMap<>(Topic.class);
+		Map<Key, Subscriber> byIntegration = new HashMap<>();
 		for (Subscription subscription : this.subscriptions.allActive()) {
 			Integration integration = integrations.get(subscription.integrationId());
 			if (integration != null) {
-				byTopic.computeIfAbsent(subscription.topic(), (topic) -> new java.util.ArrayList<>())
-					.add(new Subscriber(subscription, integration));
+				Subscriber subscriber = new Subscriber(subscription, integration);
+				byTopic.computeIfAbsent(subscription.topic(), (topic) -> new ArrayList<>()).add(subscriber);
+				byIntegration.put(new Key(integration.id(), subscription.topic()), subscriber);
 			}
 		}
-		Snapshot loaded = new Snapshot(byTopic, now);
+		Snapshot loaded = new Snapshot(byTopic, byIntegration, now);
 		if (this.generation.get() == loading) {
 			// Kept only if nothing changed while it was read.
 			this.snapshot = Optional.of(loaded);
