@@ -39,10 +39,6 @@ final class GraphParameters {
 		this.json = json;
 	}
 
-	static GraphParameters of(Map<String, String> values) {
-		return new GraphParameters(Map.copyOf(values), Map.of(), JsonMapper.shared());
-	}
-
 	static GraphParameters read(HttpServletRequest request, JsonMapper json) {
 		if (request.getContentLengthLong() > MAX_BODY) {
 			throw tooLarge();
