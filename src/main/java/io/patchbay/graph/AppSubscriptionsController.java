@@ -1,6 +1,7 @@
 package io.patchbay.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import io.patchbay.webhooks.HandshakeFailedException;
 import io.patchbay.webhooks.Subscription;
 import io.patchbay.webhooks.Subscriptions;
 import io.patchbay.webhooks.Topic;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,7 +54,7 @@ class AppSubscriptionsController {
 		GraphParameters parameters = caller.parameters();
 		String object = required(parameters, "object");
 		this.subscriptions.subscribe(caller.integration().id(), object, required(parameters, "callback_url"),
-				required(parameters, "verify_token"), fields(required(parameters, "fields")));
+				required(parameters, "verify_token"), fields(parameters));
 		return Map.of("success", true);
 	}
 
@@ -75,8 +77,10 @@ class AppSubscriptionsController {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> handshakeFailed(HandshakeFailedException ex, HttpServletRequest request) {
+		// An integration learns whether its callback answered, and what, but not why an
+		// address could not be reached: that would map what lies behind Patchbay.
 		return GraphErrors.envelope(new GraphException(400, GraphException.OAUTH, 2200, null,
-				"(#2200) Callback verification failed: " + ex.getMessage()), request);
+				"(#2200) Callback verification failed: " + ex.publicMessage()), request);
 	}
 
 	private static String required(GraphParameters parameters, String name) {
@@ -87,16 +91,32 @@ class AppSubscriptionsController {
 		return value;
 	}
 
-	/** {@code fields} as Graph clients send it: {@code a,b} or a JSON array. */
-	private static List<String> fields(String value) {
-		String list = value.strip();
-		if (list.startsWith("[") && list.endsWith("]")) {
-			list = list.substring(1, list.length() - 1);
+	/**
+	 * {@code fields} as Graph clients send it: {@code a,b}, or a JSON array of names in a
+	 * JSON body or as the text of a form field.
+	 */
+	private static List<String> fields(GraphParameters parameters) {
+		JsonNode fields = parameters.json("fields");
+		List<String> names = new ArrayList<>();
+		if (fields != null && fields.isArray()) {
+			for (JsonNode field : fields) {
+				if (!field.isString()) {
+					throw GraphException.invalidParameter("(#100) The parameter fields must list field names");
+				}
+				names.add(field.asString().strip());
+			}
 		}
-		return java.util.Arrays.stream(list.split(","))
-			.map((field) -> field.strip().replace("\"", ""))
-			.filter((field) -> !field.isEmpty())
-			.toList();
+		else if (fields != null && fields.isString()) {
+			names.addAll(Arrays.asList(fields.asString().split(",")));
+		}
+		else if (fields != null) {
+			throw GraphException.invalidParameter("(#100) The parameter fields must list field names");
+		}
+		List<String> given = names.stream().map(String::strip).filter((name) -> !name.isEmpty()).toList();
+		if (given.isEmpty()) {
+			throw GraphException.invalidParameter("(#100) The parameter fields is required");
+		}
+		return given;
 	}
 
 }

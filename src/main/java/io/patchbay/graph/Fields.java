@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * selection. The Graph syntax has no library; this is its whole grammar: <pre>
  * selection := field (',' field)*
  * field     := name ('.' name '(' arg ')')* ('{' selection '}')?
- * </pre>
+ * </pre> A selection nests at most {@value #MAX_DEPTH} levels and names at most
+ * {@value #MAX_FIELDS} fields in all: more is no client's need, and the parser and the
+ * views that walk a selection would otherwise go as deep and as wide as a caller asks.
  */
 record Fields(List<Field> fields) {
 
@@ -28,6 +30,10 @@ record Fields(List<Field> fields) {
 	}
 
 	static final Fields NONE = new Fields(List.of());
+
+	static final int MAX_DEPTH = 8;
+
+	static final int MAX_FIELDS = 100;
 
 	static Fields parse(@Nullable String selection) {
 		if (selection == null || selection.isBlank()) {
@@ -69,6 +75,10 @@ record Fields(List<Field> fields) {
 
 		private int position;
 
+		private int depth;
+
+		private int count;
+
 		Parser(String text) {
 			this.text = text;
 		}
@@ -83,6 +93,10 @@ record Fields(List<Field> fields) {
 		}
 
 		private Field field() {
+			if (++this.count > MAX_FIELDS) {
+				throw GraphException
+					.invalidParameter("(#100) fields may name at most " + MAX_FIELDS + " fields in all");
+			}
 			String name = name();
 			Map<String, String> modifiers = new LinkedHashMap<>();
 			while (accept('.')) {
@@ -97,8 +111,12 @@ record Fields(List<Field> fields) {
 			}
 			Fields nested = null;
 			if (accept('{')) {
+				if (++this.depth > MAX_DEPTH) {
+					throw GraphException.invalidParameter("(#100) fields may nest at most " + MAX_DEPTH + " levels");
+				}
 				nested = selection();
 				expect('}');
+				this.depth--;
 			}
 			return new Field(name, Map.copyOf(modifiers), nested);
 		}

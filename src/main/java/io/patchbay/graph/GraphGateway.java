@@ -1,6 +1,7 @@
 package io.patchbay.graph;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +26,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Runs the Graph API's checks in the spec's order before any endpoint: token present,
  * token live, integration enabled, caller address allowed, {@code appsecret_proof}
- * present when required and valid when given, rate limit. Every identified call is
- * counted in the integration's usage and answered with {@code x-app-usage}. Nothing here
- * touches the database on the hot path: the principal comes from {@link AccessTokens}'
- * cache and usage is counted in memory.
+ * present when required, {@code appsecret_time} present when required, the proof valid
+ * when given, rate limit. Every identified call is counted in the integration's usage and
+ * answered with {@code x-app-usage}. Nothing here touches the database on the hot path:
+ * the principal comes from {@link AccessTokens}' cache and usage is counted in memory.
  */
 @Component
 class GraphGateway implements HandlerInterceptor {
@@ -86,8 +87,7 @@ class GraphGateway implements HandlerInterceptor {
 		}
 		checkProof(integration, token, parameters);
 		boolean allowed = this.rateLimits.tryCall(integration.id());
-		response.setHeader("x-app-usage", "{\"call_count\":" + this.rateLimits.percentUsed(integration.id())
-				+ ",\"total_time\":0,\"total_cputime\":0}");
+		response.setHeader("x-app-usage", appUsage(integration.id()));
 		if (!allowed) {
 			throw new GraphException(429, GraphException.OAUTH, 4, null, "Application request limit reached");
 		}
@@ -121,11 +121,30 @@ class GraphGateway implements HandlerInterceptor {
 			}
 			return;
 		}
-		if (!AppSecretProof.valid(proof, token, integration.appSecret(), parameters.value("appsecret_time"),
-				this.clock.instant())) {
+		String time = parameters.value("appsecret_time");
+		if (time != null && time.isBlank()) {
+			time = null;
+		}
+		if (time == null && integration.requireAppSecretTime()) {
+			throw new GraphException(400, GraphException.METHOD, 100, null,
+					"API calls from the server require an appsecret_time argument");
+		}
+		if (!AppSecretProof.valid(proof, token, integration.appSecret(), time, this.clock.instant())) {
 			throw new GraphException(400, GraphException.METHOD, 100, null,
 					"Invalid appsecret_proof provided in the API argument");
 		}
+	}
+
+	/**
+	 * {@code {"call_count": P, "total_time": 0, "total_cputime": 0}}, as Workplace sends
+	 * it.
+	 */
+	private String appUsage(long integrationId) {
+		Map<String, Object> usage = new LinkedHashMap<>();
+		usage.put("call_count", this.rateLimits.percentUsed(integrationId));
+		usage.put("total_time", 0);
+		usage.put("total_cputime", 0);
+		return this.json.writeValueAsString(usage);
 	}
 
 	private static @Nullable String token(HttpServletRequest request, GraphParameters parameters) {

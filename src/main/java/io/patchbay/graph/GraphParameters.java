@@ -2,6 +2,7 @@ package io.patchbay.graph;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,25 +12,31 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * A Graph call's parameters, wherever the client put them: the query string, a form body
  * (as RestFB and the PHP samples send) or a JSON body; later sources do not override
- * earlier ones. JSON values that are objects or arrays are kept as their JSON text, as a
- * form field would carry them.
+ * earlier ones, and a JSON {@code null} counts as absent. Parameters are strings: one
+ * that came as a JSON object or array is refused by {@link #value} with error 100 naming
+ * it, and read only by {@link #json} where the Graph API takes JSON.
  */
 final class GraphParameters {
 
 	static final int MAX_BODY = 1024 * 1024;
 
+	/** Every parameter as text, JSON objects and arrays as their JSON text. */
 	private final Map<String, String> values;
 
-	private GraphParameters(Map<String, String> values) {
-		this.values = values;
-	}
+	/** The parameters that came as JSON objects or arrays. */
+	private final Map<String, JsonNode> structured;
 
-	static GraphParameters of(Map<String, String> values) {
-		return new GraphParameters(Map.copyOf(values));
+	private final JsonMapper json;
+
+	private GraphParameters(Map<String, String> values, Map<String, JsonNode> structured, JsonMapper json) {
+		this.values = values;
+		this.structured = structured;
+		this.json = json;
 	}
 
 	static GraphParameters read(HttpServletRequest request, JsonMapper json) {
@@ -37,6 +44,7 @@ final class GraphParameters {
 			throw tooLarge();
 		}
 		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, JsonNode> structured = new HashMap<>();
 		try {
 			request.getParameterMap().forEach((name, given) -> {
 				if (given.length > 0) {
@@ -58,19 +66,58 @@ final class GraphParameters {
 				}
 				for (Map.Entry<String, JsonNode> field : body.properties()) {
 					JsonNode value = field.getValue();
-					values.putIfAbsent(field.getKey(), value.isValueNode() ? value.asString() : value.toString());
+					if (value.isNull() || values.containsKey(field.getKey())) {
+						continue;
+					}
+					if (value.isContainer()) {
+						structured.put(field.getKey(), value);
+					}
+					values.put(field.getKey(), value.isValueNode() ? value.asString() : value.toString());
 				}
 			}
 		}
-		return new GraphParameters(values);
+		return new GraphParameters(values, structured, json);
 	}
 
 	Optional<String> get(String name) {
-		return Optional.ofNullable(this.values.get(name));
+		return Optional.ofNullable(value(name));
 	}
 
+	/**
+	 * A string parameter; error 100 naming it when it came as a JSON object or array.
+	 */
 	@Nullable String value(String name) {
+		if (this.structured.containsKey(name)) {
+			throw GraphException.invalidParameter("(#100) The parameter " + name + " must be a string");
+		}
 		return this.values.get(name);
+	}
+
+	/**
+	 * A parameter that may carry JSON (the Send API's {@code recipient} and
+	 * {@code message}, the {@code fields} of {@code /app/subscriptions}): as it came in a
+	 * JSON body, or parsed from the text of a query or form parameter when that text is a
+	 * JSON object or array, else the text itself; {@code null} when absent.
+	 */
+	@Nullable JsonNode json(String name) {
+		JsonNode node = this.structured.get(name);
+		if (node != null) {
+			return node;
+		}
+		String text = this.values.get(name);
+		if (text == null) {
+			return null;
+		}
+		String stripped = text.strip();
+		if (stripped.startsWith("{") || stripped.startsWith("[")) {
+			try {
+				return this.json.readTree(stripped);
+			}
+			catch (JacksonException ex) {
+				throw GraphException.invalidParameter("(#100) The parameter " + name + " is not valid JSON");
+			}
+		}
+		return StringNode.valueOf(text);
 	}
 
 	/** The parameters to repeat in a {@code paging.next} URL. */
@@ -79,7 +126,7 @@ final class GraphParameters {
 	}
 
 	int limit(int defaultLimit, int max) {
-		String given = this.values.get("limit");
+		String given = value("limit");
 		if (given == null) {
 			return defaultLimit;
 		}

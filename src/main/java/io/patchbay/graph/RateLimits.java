@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bucket;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +21,8 @@ class RateLimits {
 
 	private final long limit;
 
-	RateLimits(Environment environment) {
-		this.limit = environment.getProperty("patchbay.graph.rate-limit-per-hour", Long.class, 20_000L);
+	RateLimits(GraphProperties properties) {
+		this.limit = Math.max(1, properties.rateLimitPerHour());
 	}
 
 	/** Takes one call from the allowance; false when it is used up. */

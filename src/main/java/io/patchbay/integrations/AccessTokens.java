@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * principals are cached by token hash, so a call costs a hash and a map lookup; any
  * change to an integration on this node evicts it at once (and again after its
  * transaction commits, so no reader re-caches the old state). Other nodes of a cluster
- * see a change within {@code patchbay.graph.token-cache-ttl} (default 10 s).
+ * see a change within {@code patchbay.integrations.token-cache-ttl} (default 10 s).
  */
 @Service
 public class AccessTokens {
@@ -41,11 +41,11 @@ public class AccessTokens {
 	private final Duration ttl;
 
 	AccessTokens(IntegrationSecrets secrets, IntegrationRepository repository, Clock clock,
-			org.springframework.core.env.Environment environment) {
+			IntegrationProperties properties) {
 		this.secrets = secrets;
 		this.repository = repository;
 		this.clock = clock;
-		this.ttl = environment.getProperty("patchbay.graph.token-cache-ttl", Duration.class, Duration.ofSeconds(10));
+		this.ttl = properties.tokenCacheTtl();
 	}
 
 	/**
@@ -98,8 +98,8 @@ public class AccessTokens {
 		return new IntegrationPrincipal(integration.id(), integration.pageId(), integration.kind(), integration.name(),
 				integration.enabled(), integration.permissions(), integration.groupAccess(),
 				integration.security().allowedIps().stream().map(IpAddressMatcher::new).toList(),
-				integration.security().requireAppSecretProof(), this.secrets.appSecret(integration.id()),
-				integration.hasLogo());
+				integration.security().requireAppSecretProof(), integration.security().requireAppSecretTime(),
+				this.secrets.appSecret(integration.id()), integration.hasLogo());
 	}
 
 }

@@ -1,19 +1,17 @@
 package io.patchbay.integrations;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.patchbay.platform.AuditLog;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +26,9 @@ public class Dormancy {
 
 	static final Duration IDLE_LIMIT = Duration.ofDays(60);
 
-	private final JdbcClient jdbc;
+	private final IntegrationRepository repository;
+
+	private final UsageRepository usage;
 
 	private final List<DormancyExemption> exemptions;
 
@@ -38,46 +38,35 @@ public class Dormancy {
 
 	private final Clock clock;
 
-	Dormancy(JdbcClient jdbc, List<DormancyExemption> exemptions, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock) {
-		this.jdbc = jdbc;
+	Dormancy(IntegrationRepository repository, UsageRepository usage, List<DormancyExemption> exemptions,
+			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.usage = usage;
 		this.exemptions = exemptions;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	private record Candidate(long id, String name) {
-	}
-
-	/** Runs daily; returns how many integrations it disabled. */
-	@Scheduled(cron = "${patchbay.dormancy.cron:0 17 3 * * *}", zone = "UTC")
+	/**
+	 * Runs daily ({@code patchbay.integrations.dormancy-cron}); returns how many
+	 * integrations it disabled.
+	 */
 	@Transactional
 	public int disableDormant() {
 		Instant cutoff = this.clock.instant().minus(IDLE_LIMIT);
-		List<Candidate> candidates = this.jdbc.sql("""
-				SELECT i.id, i.name FROM integration i
-				WHERE i.enabled = TRUE AND i.created_at < :cutoff
-				  AND NOT EXISTS (SELECT 1 FROM integration_usage u
-				                  WHERE u.integration_id = i.id AND u.usage_day >= :cutoffDay)""")
-			.param("cutoff", Timestamp.from(cutoff))
-			.param("cutoffDay", Date.valueOf(LocalDate.ofInstant(cutoff, ZoneOffset.UTC)))
-			.query((rs, row) -> new Candidate(rs.getLong("id"), rs.getString("name")))
-			.list();
+		Map<Long, String> candidates = this.repository.enabledCreatedBefore(cutoff);
+		Set<Long> called = this.usage.calledSince(LocalDate.ofInstant(cutoff, ZoneOffset.UTC));
 		int disabled = 0;
-		for (Candidate candidate : candidates) {
-			if (this.exemptions.stream().anyMatch((exemption) -> exemption.exempts(candidate.id()))) {
+		for (Map.Entry<Long, String> candidate : candidates.entrySet()) {
+			long id = candidate.getKey();
+			if (called.contains(id) || this.exemptions.stream().anyMatch((exemption) -> exemption.exempts(id))) {
 				continue;
 			}
-			int updated = this.jdbc
-				.sql("UPDATE integration SET enabled = FALSE, disabled_reason = ?, updated_at = ? "
-						+ "WHERE id = ? AND enabled = TRUE")
-				.params(Integration.DORMANT, Timestamp.from(this.clock.instant()), candidate.id())
-				.update();
-			if (updated == 1) {
-				this.events.publishEvent(new IntegrationChanged(candidate.id()));
-				this.audit.record("integration.disabled_dormant", Integrations.AUDIT_TYPE,
-						String.valueOf(candidate.id()), candidate.name(), "no API call for 60 days");
+			if (this.repository.disableDormant(id, this.clock.instant())) {
+				this.events.publishEvent(new IntegrationChanged(id));
+				this.audit.record("integration.disabled_dormant", Integrations.AUDIT_TYPE, String.valueOf(id),
+						candidate.getValue(), "no API call for 60 days");
 				disabled++;
 			}
 		}

@@ -2,7 +2,6 @@ package io.patchbay.integrations;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,7 +15,6 @@ import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +33,7 @@ public class IntegrationLogos {
 	private static final Map<String, String> CONTENT_TYPES = Map.of("png", "image/png", "jpeg", "image/jpeg", "webp",
 			"image/webp");
 
-	private final JdbcClient jdbc;
+	private final IntegrationRepository repository;
 
 	private final AuditLog audit;
 
@@ -43,8 +41,8 @@ public class IntegrationLogos {
 
 	private final Clock clock;
 
-	IntegrationLogos(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
+	IntegrationLogos(IntegrationRepository repository, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -52,11 +50,7 @@ public class IntegrationLogos {
 
 	public void change(Integration integration, byte[] content) {
 		String contentType = check(content);
-		this.jdbc.sql("DELETE FROM integration_logo WHERE integration_id = ?").param(integration.id()).update();
-		this.jdbc
-			.sql("INSERT INTO integration_logo (integration_id, content_type, content, updated_at) VALUES (?, ?, ?, ?)")
-			.params(integration.id(), contentType, content, Timestamp.from(this.clock.instant()))
-			.update();
+		this.repository.replaceLogo(integration.id(), new Logo(contentType, content), this.clock.instant());
 		this.events.publishEvent(new IntegrationChanged(integration.id()));
 		this.audit.record("integration.logo_changed", Integrations.AUDIT_TYPE, String.valueOf(integration.id()),
 				integration.name(), contentType + ", " + content.length + " bytes");
@@ -64,10 +58,7 @@ public class IntegrationLogos {
 
 	@Transactional(readOnly = true)
 	public Optional<Logo> find(long integrationId) {
-		return this.jdbc.sql("SELECT content_type, content FROM integration_logo WHERE integration_id = ?")
-			.param(integrationId)
-			.query((rs, row) -> new Logo(rs.getString("content_type"), rs.getBytes("content")))
-			.optional();
+		return this.repository.findLogo(integrationId);
 	}
 
 	private static String check(byte[] content) {

@@ -9,11 +9,12 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  * What the Graph API and SCIM need to know about the integration behind an access token,
  * resolved once and cached: checking a call costs no database query.
  *
+ * @param requireAppSecretTime whether the proof must sign {@code appsecret_time} too
  * @param appSecret the HMAC key of {@code appsecret_proof}; never rendered anywhere
  */
 public record IntegrationPrincipal(long id, long pageId, IntegrationKind kind, String name, boolean enabled,
 		Set<Permission> permissions, GroupAccess groupAccess, List<IpAddressMatcher> allowedIps,
-		boolean requireAppSecretProof, String appSecret, boolean hasLogo) {
+		boolean requireAppSecretProof, boolean requireAppSecretTime, String appSecret, boolean hasLogo) {
 
 	public boolean holds(Permission permission) {
 		return this.permissions.contains(permission);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,8 +104,11 @@ class IntegrationRepository {
 	}
 
 	void updateSecurity(long id, SecuritySettings security) {
-		this.jdbc.sql("UPDATE integration SET allowed_ips = ?, require_app_secret_proof = ? WHERE id = ?")
-			.params(String.join(",", security.allowedIps()), security.requireAppSecretProof(), id)
+		this.jdbc
+			.sql("UPDATE integration SET allowed_ips = ?, require_app_secret_proof = ?, require_app_secret_time = ? "
+					+ "WHERE id = ?")
+			.params(String.join(",", security.allowedIps()), security.requireAppSecretProof(),
+					security.requireAppSecretTime(), id)
 			.update();
 	}
 
@@ -122,6 +126,60 @@ class IntegrationRepository {
 
 	void delete(long id) {
 		this.jdbc.sql("DELETE FROM integration WHERE id = ?").param(id).update();
+	}
+
+	/** Stores the hash of the integration's one live token, revoking any other. */
+	void replaceAccessToken(long id, String tokenHash, Instant now) {
+		deleteAccessToken(id);
+		this.jdbc.sql("INSERT INTO access_token (integration_id, token_hash, created_at) VALUES (?, ?, ?)")
+			.params(id, tokenHash, Timestamp.from(now))
+			.update();
+	}
+
+	void deleteAccessToken(long id) {
+		this.jdbc.sql("DELETE FROM access_token WHERE integration_id = ?").param(id).update();
+	}
+
+	Optional<Long> findByTokenHash(String tokenHash) {
+		return this.jdbc.sql("SELECT integration_id FROM access_token WHERE token_hash = ?")
+			.param(tokenHash)
+			.query(Long.class)
+			.optional();
+	}
+
+	void replaceLogo(long id, Logo logo, Instant now) {
+		this.jdbc.sql("DELETE FROM integration_logo WHERE integration_id = ?").param(id).update();
+		this.jdbc
+			.sql("INSERT INTO integration_logo (integration_id, content_type, content, updated_at) VALUES (?, ?, ?, ?)")
+			.params(id, logo.contentType(), logo.content(), Timestamp.from(now))
+			.update();
+	}
+
+	Optional<Logo> findLogo(long id) {
+		return this.jdbc.sql("SELECT content_type, content FROM integration_logo WHERE integration_id = ?")
+			.param(id)
+			.query((rs, row) -> new Logo(rs.getString("content_type"), rs.getBytes("content")))
+			.optional();
+	}
+
+	/** The enabled integrations created before the cutoff, by id and name. */
+	Map<Long, String> enabledCreatedBefore(Instant cutoff) {
+		Map<Long, String> found = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT id, name FROM integration WHERE enabled = TRUE AND created_at < ? ORDER BY id")
+			.param(Timestamp.from(cutoff))
+			.query((ResultSet rs) -> {
+				found.put(rs.getLong("id"), rs.getString("name"));
+			});
+		return found;
+	}
+
+	/** Disables an enabled integration for lack of use; false when it was not enabled. */
+	boolean disableDormant(long id, Instant now) {
+		return this.jdbc
+			.sql("UPDATE integration SET enabled = FALSE, disabled_reason = ?, updated_at = ? "
+					+ "WHERE id = ? AND enabled = TRUE")
+			.params(Integration.DORMANT, Timestamp.from(now), id)
+			.update() == 1;
 	}
 
 	private List<Integration> query(String sql, Object... params) {
@@ -156,7 +214,7 @@ class IntegrationRepository {
 				permissions.isEmpty() ? Set.of() : EnumSet.copyOf(permissions),
 				rs.getBoolean("all_groups") ? GroupAccess.ALL : GroupAccess.only(groups),
 				new SecuritySettings(ips.isEmpty() ? List.of() : List.of(ips.split(",")),
-						rs.getBoolean("require_app_secret_proof")),
+						rs.getBoolean("require_app_secret_proof"), rs.getBoolean("require_app_secret_time")),
 				rs.getLong("logo_count") > 0, rs.getLong("token_count") > 0, rs.getString("disabled_reason"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,7 +13,6 @@ import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.SecretBox;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,19 +34,16 @@ public class IntegrationSecrets {
 
 	private final SecretBox box;
 
-	private final JdbcClient jdbc;
-
 	private final AuditLog audit;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	IntegrationSecrets(IntegrationRepository repository, SecretBox box, JdbcClient jdbc, AuditLog audit,
+	IntegrationSecrets(IntegrationRepository repository, SecretBox box, AuditLog audit,
 			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.box = box;
-		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -62,10 +57,7 @@ public class IntegrationSecrets {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.jdbc.sql("DELETE FROM access_token WHERE integration_id = ?").param(integration.id()).update();
-		this.jdbc.sql("INSERT INTO access_token (integration_id, token_hash, created_at) VALUES (?, ?, ?)")
-			.params(integration.id(), hash(token), Timestamp.from(this.clock.instant()))
-			.update();
+		this.repository.replaceAccessToken(integration.id(), hash(token), this.clock.instant());
 		this.events.publishEvent(new IntegrationChanged(integration.id()));
 		this.audit.record(
 				integration.hasAccessToken() ? "integration.access_token_reset" : "integration.access_token_created",
@@ -74,7 +66,7 @@ public class IntegrationSecrets {
 	}
 
 	public void revokeAccessToken(Integration integration) {
-		this.jdbc.sql("DELETE FROM access_token WHERE integration_id = ?").param(integration.id()).update();
+		this.repository.deleteAccessToken(integration.id());
 		this.events.publishEvent(new IntegrationChanged(integration.id()));
 		this.audit.record("integration.access_token_revoked", Integrations.AUDIT_TYPE, String.valueOf(integration.id()),
 				integration.name(), null);
@@ -82,10 +74,7 @@ public class IntegrationSecrets {
 
 	@Transactional(readOnly = true)
 	Optional<Long> integrationOfHash(String tokenHash) {
-		return this.jdbc.sql("SELECT integration_id FROM access_token WHERE token_hash = ?")
-			.param(tokenHash)
-			.query(Long.class)
-			.optional();
+		return this.repository.findByTokenHash(tokenHash);
 	}
 
 	/** Reveals the app secret to an administrator; every reveal is audited. */

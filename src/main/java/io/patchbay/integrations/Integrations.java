@@ -13,6 +13,7 @@ import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -91,25 +92,41 @@ public class Integrations {
 		return find(id);
 	}
 
-	public Integration replacePermissions(long id, Set<String> permissionNames, GroupAccess groupAccess) {
+	/**
+	 * Replaces the permissions and, when given, the group access; {@code null} leaves the
+	 * group access as it is, so that a request that forgets it cannot widen it to every
+	 * group.
+	 */
+	public Integration replacePermissions(long id, Set<String> permissionNames, @Nullable GroupAccess groupAccess) {
 		Integration current = find(id);
+		GroupAccess access = (groupAccess != null) ? groupAccess : current.groupAccess();
 		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
 		for (String name : permissionNames) {
 			permissions.add(Permission.of(name)
 				.orElseThrow(() -> new InvalidInputException("permissions", "Unknown permission '" + name + "'")));
 		}
 		this.repository.replacePermissions(id, permissions);
-		this.repository.replaceGroupAccess(id, groupAccess);
+		this.repository.replaceGroupAccess(id, access);
 		this.repository.touch(id, this.clock.instant());
 		this.events.publishEvent(new IntegrationChanged(id));
 		this.audit.record("integration.permissions_changed", AUDIT_TYPE, String.valueOf(id), current.name(),
 				"permissions=" + permissions.stream().map(Permission::apiName).sorted().toList() + " groupAccess="
-						+ (groupAccess.all() ? "ALL" : groupAccess.groupIds()));
+						+ (access.all() ? "ALL" : access.groupIds()));
 		return find(id);
 	}
 
-	public Integration replaceSecurity(long id, List<String> allowedIps, boolean requireAppSecretProof) {
+	/**
+	 * Replaces where calls may come from and what proof they carry. The time is signed
+	 * into the proof, so requiring it without the proof would require nothing.
+	 */
+	public Integration replaceSecurity(long id, List<String> allowedIps, boolean requireAppSecretProof,
+			boolean requireAppSecretTime) {
 		Integration current = find(id);
+		if (requireAppSecretTime && !requireAppSecretProof) {
+			throw new InvalidInputException("requireAppSecretTime",
+					"Requiring the time in the proof (requireAppSecretTime) needs the app secret proof "
+							+ "(requireAppSecretProof): the time is signed into the proof");
+		}
 		Set<String> normalized = new LinkedHashSet<>();
 		for (String entry : allowedIps) {
 			if (!entry.isBlank()) {
@@ -119,12 +136,14 @@ public class Integrations {
 		if (normalized.size() > 100) {
 			throw new InvalidInputException("allowedIps", "At most 100 addresses or blocks");
 		}
-		SecuritySettings security = new SecuritySettings(List.copyOf(normalized), requireAppSecretProof);
+		SecuritySettings security = new SecuritySettings(List.copyOf(normalized), requireAppSecretProof,
+				requireAppSecretTime);
 		this.repository.updateSecurity(id, security);
 		this.repository.touch(id, this.clock.instant());
 		this.events.publishEvent(new IntegrationChanged(id));
 		this.audit.record("integration.security_changed", AUDIT_TYPE, String.valueOf(id), current.name(),
-				"allowedIps=" + security.allowedIps() + " requireAppSecretProof=" + requireAppSecretProof);
+				"allowedIps=" + security.allowedIps() + " requireAppSecretProof=" + requireAppSecretProof
+						+ " requireAppSecretTime=" + requireAppSecretTime);
 		return find(id);
 	}
 

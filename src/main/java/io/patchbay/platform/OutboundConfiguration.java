@@ -1,21 +1,17 @@
 package io.patchbay.platform;
 
-import java.util.List;
-
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboundProperties.class)
 class OutboundConfiguration {
 
 	@Bean(destroyMethod = "close")
-	OutboundHttp outboundHttp(PatchbayProperties properties,
-			@Value("${patchbay.outbound.allowed-cidrs:}") List<String> allowedCidrs,
-			@Value("${patchbay.outbound.max-per-host:16}") int maxPerHost,
-			@Value("${patchbay.outbound.max-total:512}") int maxTotal) {
-		return new OutboundHttp(properties.production(), allowedCidrs, maxPerHost, maxTotal,
-				"Patchbay-Webhooks/" + version());
+	OutboundHttp outboundHttp(PatchbayProperties properties, OutboundProperties outbound) {
+		return new OutboundHttp(properties.production(), outbound.allowedCidrs(), outbound.maxPerHost(),
+				outbound.maxTotal(), "Patchbay-Webhooks/" + version());
 	}
 
 	private static String version() {

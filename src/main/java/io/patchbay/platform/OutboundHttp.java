@@ -2,6 +2,8 @@ package io.patchbay.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -38,6 +43,8 @@ public class OutboundHttp implements AutoCloseable {
 
 	static final int EXCERPT_BYTES = 4096;
 
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
 	private final CloseableHttpClient client;
 
 	private final PoolingHttpClientConnectionManager connections;
@@ -55,7 +62,7 @@ public class OutboundHttp implements AutoCloseable {
 			.setMaxConnTotal(maxTotal)
 			.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
-				.setConnectTimeout(Timeout.ofSeconds(10))
+				.setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
 				.setSocketTimeout(Timeout.ofSeconds(30))
 				.setTimeToLive(Timeout.ofMinutes(5))
 				.build())
@@ -74,8 +81,9 @@ public class OutboundHttp implements AutoCloseable {
 	public void checkUrl(java.net.URI uri) throws OutboundException {
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!(scheme.equals("https") || (!this.httpsOnly && scheme.equals("http"))) || uri.getHost() == null) {
-			throw new OutboundException(this.httpsOnly ? "Only https URLs are allowed in production mode"
-					: "Only absolute http or https URLs are allowed");
+			throw new OutboundException(OutboundException.Failure.URL_NOT_ALLOWED,
+					this.httpsOnly ? "only https URLs are allowed in production mode"
+							: "only absolute http or https URLs are allowed");
 		}
 	}
 
@@ -105,17 +113,38 @@ public class OutboundHttp implements AutoCloseable {
 			return new OutboundResponse(response.getCode(), headers, excerpt,
 					Duration.ofNanos(System.nanoTime() - start));
 		}
-		catch (UnknownHostException ex) {
-			throw new OutboundException("Unknown host or refused address: " + ex.getMessage());
-		}
 		catch (IOException ex) {
-			boolean timedOut = http.isCancelled() || ex instanceof java.net.SocketTimeoutException;
-			throw new OutboundException(timedOut ? "Timed out after " + request.timeout().toSeconds() + " s"
-					: ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			throw failure(ex, http.isCancelled(), request.timeout());
 		}
 		finally {
 			deadline.cancel(false);
 		}
+	}
+
+	/** What went wrong, in words rather than an exception's name. */
+	private static OutboundException failure(IOException ex, boolean cancelled, Duration timeout) {
+		if (ex instanceof AddressPolicy.RefusedAddressException) {
+			return new OutboundException(OutboundException.Failure.ADDRESS_NOT_ALLOWED, "the address is not allowed");
+		}
+		if (ex instanceof UnknownHostException) {
+			return new OutboundException(OutboundException.Failure.UNKNOWN_HOST, "the host name could not be resolved");
+		}
+		if (!cancelled && ex instanceof ConnectTimeoutException) {
+			return new OutboundException(OutboundException.Failure.TIMED_OUT,
+					"timed out after " + CONNECT_TIMEOUT.toSeconds() + " s while connecting");
+		}
+		if (cancelled || ex instanceof InterruptedIOException) {
+			// The answer's timeout, or the deadline's cancellation.
+			return new OutboundException(OutboundException.Failure.TIMED_OUT,
+					"timed out after " + Math.max(1, timeout.toSeconds()) + " s");
+		}
+		if (ex instanceof ConnectException) {
+			return new OutboundException(OutboundException.Failure.CONNECTION_REFUSED, "connection refused");
+		}
+		if (ex instanceof SSLException) {
+			return new OutboundException(OutboundException.Failure.TLS, "the TLS handshake failed");
+		}
+		return new OutboundException(OutboundException.Failure.NETWORK, "the connection failed");
 	}
 
 	private static String excerpt(CloseableHttpResponse response) throws IOException {

@@ -22,11 +22,12 @@ class StartupGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		PatchbayProperties properties = Binder.get(this.environment).bindOrCreate("patchbay", PatchbayProperties.class);
+		Binder binder = Binder.get(this.environment);
+		PatchbayProperties properties = binder.bindOrCreate("patchbay", PatchbayProperties.class);
 		if (!properties.production()) {
 			return;
 		}
-		String url = this.environment.getProperty("spring.datasource.url", "");
+		String url = binder.bind("spring.datasource.url", String.class).orElse("");
 		if (url.startsWith("jdbc:h2:") && !properties.allowEmbeddedDb()) {
 			throw new StartupRefusedException("Production mode needs PostgreSQL: set SPRING_DATASOURCE_URL, "
 					+ "_USERNAME and _PASSWORD (or PATCHBAY_ALLOW_EMBEDDED_DB=true to run on the embedded database)");

@@ -102,7 +102,7 @@ class AccountsOutbox {
 		value.put("created_time", ChangeEntries.time(at));
 		Map<String, Object> entry = ChangeEntries.entry(this.groups.community().id(), at, "admin_activity", value);
 		for (Subscriber subscriber : this.subscribers.of(Topic.WORKPLACE_SECURITY, "admin_activity")) {
-			this.deliveries.enqueue(subscriber, "admin_activity", entry);
+			this.deliveries.enqueue(subscriber, "admin_activity", null, entry);
 		}
 	}
 
@@ -118,7 +118,7 @@ class AccountsOutbox {
 		value.put("active", member.active());
 		Map<String, Object> entry = ChangeEntries.entry(memberId, at, "status", value);
 		for (Subscriber subscriber : subscribers) {
-			this.deliveries.enqueue(subscriber, "status", entry);
+			this.deliveries.enqueue(subscriber, "status", null, entry);
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.patchbay.webhooks;
 
 import io.patchbay.integrations.DormancyExemption;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,18 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ActiveSubscriptionsExemption implements DormancyExemption {
 
-	private final JdbcClient jdbc;
+	private final SubscriptionRepository subscriptions;
 
-	ActiveSubscriptionsExemption(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ActiveSubscriptionsExemption(SubscriptionRepository subscriptions) {
+		this.subscriptions = subscriptions;
 	}
 
 	@Override
 	public boolean exempts(long integrationId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE integration_id = ? AND active = TRUE")
-			.param(integrationId)
-			.query(Long.class)
-			.single() > 0;
+		return this.subscriptions.anyActive(integrationId);
 	}
 
 }

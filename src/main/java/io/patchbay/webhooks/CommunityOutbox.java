@@ -94,7 +94,8 @@ class CommunityOutbox {
 		value.put("verb", change.added() ? "add" : "remove");
 		value.put("member_id", String.valueOf(change.memberId()));
 		value.put("community", community());
-		enqueue(targets, "membership", ChangeEntries.entry(change.groupId(), change.occurredAt(), "membership", value));
+		enqueue(targets, "membership", change.groupId(),
+				ChangeEntries.entry(change.groupId(), change.occurredAt(), "membership", value));
 	}
 
 	private void post(String verb, long postId, long groupId, Author author, String message, Instant created,
@@ -112,7 +113,7 @@ class CommunityOutbox {
 		value.put("target_type", "group");
 		value.put("community", community());
 		value.put("permalink_url", this.properties.baseUrl() + "/groups/" + groupId + "/posts/" + postId);
-		enqueue(targets, "posts", ChangeEntries.entry(groupId, at, "posts", value));
+		enqueue(targets, "posts", groupId, ChangeEntries.entry(groupId, at, "posts", value));
 	}
 
 	private void comment(String verb, long commentId, long postId, long groupId, @Nullable Long parentId, Author author,
@@ -130,7 +131,7 @@ class CommunityOutbox {
 		value.put("from", ChangeEntries.from(author));
 		value.put("message", message);
 		value.put("community", community());
-		enqueue(targets, "comments", ChangeEntries.entry(groupId, at, "comments", value));
+		enqueue(targets, "comments", groupId, ChangeEntries.entry(groupId, at, "comments", value));
 	}
 
 	private void mentions(String item, long postId, long groupId, @Nullable Long commentId, Author author,
@@ -154,7 +155,8 @@ class CommunityOutbox {
 					mentionedIds.stream().map((id) -> Map.of("id", String.valueOf(id), "type", "user")).toList());
 			value.put("from", ChangeEntries.from(author));
 			value.put("created_time", ChangeEntries.time(at));
-			this.deliveries.enqueue(subscriber, "mention", ChangeEntries.entry(pageId, at, "mention", value));
+			// Not about the group: a bot hears its mentions wherever they are.
+			this.deliveries.enqueue(subscriber, "mention", null, ChangeEntries.entry(pageId, at, "mention", value));
 		}
 	}
 
@@ -166,9 +168,9 @@ class CommunityOutbox {
 			.toList();
 	}
 
-	private void enqueue(List<Subscriber> targets, String field, Map<String, Object> entry) {
+	private void enqueue(List<Subscriber> targets, String field, long groupId, Map<String, Object> entry) {
 		for (Subscriber subscriber : targets) {
-			this.deliveries.enqueue(subscriber, field, entry);
+			this.deliveries.enqueue(subscriber, field, groupId, entry);
 		}
 	}
 

@@ -1,14 +1,10 @@
 package io.patchbay.webhooks;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,28 +22,22 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Claims due deliveries from the database and sends them. Claims use
  * {@code FOR UPDATE SKIP LOCKED} and a lease, so several nodes share the work and a dead
- * node's claims are taken over once its lease expires. Entries waiting for their first
- * attempt are batched per integration and topic. Each POST runs on its own virtual thread
- * through {@link OutboundHttp}, whose pool caps concurrent calls per host: a slow
- * receiver holds only its own connections. A new event wakes the engine at once; retries
- * and other nodes' events are found by polling.
+ * node's claims are taken over once its lease expires; {@link DeliveryClaims} checks what
+ * it claims against the integration's current state and batches first attempts. Each POST
+ * runs on its own virtual thread through {@link OutboundHttp}, whose pool caps concurrent
+ * calls per host: a slow receiver holds only its own connections. A new event wakes the
+ * engine at once; retries and other nodes' events are found by polling.
  */
 @Component
 class DeliveryEngine implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
-
-	private record Claimed(long id, long integrationId, Topic topic, String webhookId, String body, int attempts) {
-	}
-
-	private final String node = UUID.randomUUID().toString();
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
@@ -55,7 +45,7 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final Map<Long, String> appSecrets = new ConcurrentHashMap<>();
 
-	private final JdbcClient jdbc;
+	private final DeliveryClaims claims;
 
 	private final TransactionTemplate transactions;
 
@@ -64,8 +54,6 @@ class DeliveryEngine implements SmartLifecycle {
 	private final DeliveryOutcomes outcomes;
 
 	private final IntegrationSecrets secrets;
-
-	private final Subscribers subscribers;
 
 	private final WebhookProperties properties;
 
@@ -77,14 +65,13 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private Thread dispatcher;
 
-	DeliveryEngine(JdbcClient jdbc, TransactionTemplate transactions, OutboundHttp http, DeliveryOutcomes outcomes,
-			IntegrationSecrets secrets, Subscribers subscribers, WebhookProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	DeliveryEngine(DeliveryClaims claims, TransactionTemplate transactions, OutboundHttp http,
+			DeliveryOutcomes outcomes, IntegrationSecrets secrets, WebhookProperties properties, Clock clock) {
+		this.claims = claims;
 		this.transactions = transactions;
 		this.http = http;
 		this.outcomes = outcomes;
 		this.secrets = secrets;
-		this.subscribers = subscribers;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -154,8 +141,8 @@ class DeliveryEngine implements SmartLifecycle {
 
 	/** Claims what is due, batches first attempts, and hands each POST to a sender. */
 	int dispatchDue() throws InterruptedException {
-		List<Claimed> claimed = this.transactions.execute((status) -> claim());
-		for (Claimed delivery : claimed) {
+		List<DeliveryClaims.Claimed> claimed = this.transactions.execute((status) -> this.claims.claim());
+		for (DeliveryClaims.Claimed delivery : claimed) {
 			this.inFlight.acquire();
 			this.senders.execute(() -> {
 				try {
@@ -169,69 +156,10 @@ class DeliveryEngine implements SmartLifecycle {
 		return claimed.size();
 	}
 
-	private List<Claimed> claim() {
-		Instant now = this.clock.instant();
-		record Row(long id, long integrationId, Topic topic, String webhookId, String entry, String body,
-				int attempts) {
-		}
-		List<Row> rows = this.jdbc.sql("""
-				SELECT id, integration_id, topic, webhook_id, entry, body, attempt_count FROM webhook_delivery
-				WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-				ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-			.params(Timestamp.from(now), Timestamp.from(now), this.properties.batchSize())
-			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("integration_id"),
-					Topic.valueOf(rs.getString("topic")), rs.getString("webhook_id"), rs.getString("entry"),
-					rs.getString("body"), rs.getInt("attempt_count")))
-			.list();
-		if (rows.isEmpty()) {
-			return List.of();
-		}
-		this.jdbc.sql("UPDATE webhook_delivery SET lease_owner = :node, lease_until = :until WHERE id IN (:ids)")
-			.param("node", this.node)
-			.param("until", Timestamp.from(now.plus(this.properties.lease())))
-			.param("ids", rows.stream().map(Row::id).toList())
-			.update();
-		List<Claimed> claimed = new ArrayList<>();
-		Map<String, List<Row>> firstAttempts = new LinkedHashMap<>();
-		for (Row row : rows) {
-			if (row.body() != null) {
-				claimed.add(new Claimed(row.id(), row.integrationId(), row.topic(), row.webhookId(), row.body(),
-						row.attempts()));
-			}
-			else {
-				firstAttempts.computeIfAbsent(row.integrationId() + "/" + row.topic(), (key) -> new ArrayList<>())
-					.add(row);
-			}
-		}
-		for (List<Row> batch : firstAttempts.values()) {
-			Row head = batch.getFirst();
-			String body = "{\"object\":\"" + head.topic().object() + "\",\"entry\":["
-					+ String.join(",", batch.stream().map(Row::entry).toList()) + "]}";
-			this.jdbc.sql("UPDATE webhook_delivery SET body = ?, entry_count = ? WHERE id = ?")
-				.params(body, batch.size(), head.id())
-				.update();
-			if (batch.size() > 1) {
-				this.jdbc.sql("""
-						UPDATE webhook_delivery SET status = 'MERGED', merged_into = :head, lease_owner = NULL,
-						  lease_until = NULL WHERE id IN (:ids)""")
-					.param("head", head.id())
-					.param("ids", batch.subList(1, batch.size()).stream().map(Row::id).toList())
-					.update();
-			}
-			claimed.add(new Claimed(head.id(), head.integrationId(), head.topic(), head.webhookId(), body, 0));
-		}
-		return claimed;
-	}
-
-	private void send(Claimed delivery) {
-		Subscriber subscriber = this.subscribers.find(delivery.integrationId(), delivery.topic()).orElse(null);
-		if (subscriber == null || !subscriber.integration().enabled()) {
-			this.outcomes.abandon(delivery.id(),
-					(subscriber == null) ? "The subscription is no longer active" : "The integration is disabled");
-			return;
-		}
+	private void send(DeliveryClaims.Claimed delivery) {
+		Subscriber subscriber = delivery.subscriber();
 		byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
-		String appSecret = this.appSecrets.computeIfAbsent(delivery.integrationId(), this.secrets::appSecret);
+		String appSecret = this.appSecrets.computeIfAbsent(subscriber.integration().id(), this.secrets::appSecret);
 		Instant attemptedAt = this.clock.instant();
 		Map<String, String> headers = WebhookSignatures.headers(appSecret, delivery.webhookId(),
 				attemptedAt.getEpochSecond(), body);
@@ -250,7 +178,7 @@ class DeliveryEngine implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Delivery {} could not be sent: {}", delivery.id(), ex.toString());
 			this.outcomes.failed(delivery.id(), subscriber.subscription(), delivery.attempts() + 1, attemptedAt,
-					(System.nanoTime() - start) / 1_000_000, "Internal error: " + ex.getClass().getSimpleName());
+					(System.nanoTime() - start) / 1_000_000, "Internal error: see the server log");
 		}
 	}
 

@@ -1,9 +1,9 @@
 package io.patchbay.webhooks;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +14,6 @@ import io.patchbay.platform.OutboundResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +28,9 @@ class DeliveryOutcomes {
 
 	private static final int MAX_ERROR = 500;
 
-	private final JdbcClient jdbc;
+	private final DeliveryRepository deliveries;
+
+	private final SubscriptionRepository subscriptions;
 
 	private final AuditLog audit;
 
@@ -47,9 +48,11 @@ class DeliveryOutcomes {
 
 	private final Clock clock;
 
-	DeliveryOutcomes(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, WebhookProperties properties,
-			MeterRegistry meters, Ids ids, Clock clock) {
-		this.jdbc = jdbc;
+	DeliveryOutcomes(DeliveryRepository deliveries, SubscriptionRepository subscriptions, AuditLog audit,
+			ApplicationEventPublisher events, WebhookProperties properties, MeterRegistry meters, Ids ids,
+			Clock clock) {
+		this.deliveries = deliveries;
+		this.subscriptions = subscriptions;
 		this.audit = audit;
 		this.events = events;
 		this.properties = properties;
@@ -68,15 +71,8 @@ class DeliveryOutcomes {
 		String excerpt = response.bodyExcerpt();
 		if (response.successful()) {
 			recordAttempt(deliveryId, at, response.status(), response.latency().toMillis(), null, excerpt);
-			this.jdbc.sql("""
-					UPDATE webhook_delivery SET status = 'SUCCEEDED', attempt_count = ?, last_attempt_at = ?,
-					  last_status_code = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ?""")
-				.params(attempt, Timestamp.from(at), response.status(), deliveryId)
-				.update();
-			this.jdbc
-				.sql("UPDATE webhook_subscription SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL")
-				.param(subscription.id())
-				.update();
+			this.deliveries.succeeded(deliveryId, attempt, at, response.status());
+			this.subscriptions.recovered(subscription.id());
 			count("succeeded");
 			return;
 		}
@@ -96,12 +92,10 @@ class DeliveryOutcomes {
 		retryOrFail(deliveryId, subscription, attempt, at, null, error, null);
 	}
 
-	/** Gives up on a delivery that can no longer be sent, without an attempt. */
-	void abandon(long deliveryId, String reason) {
-		this.jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'FAILED', last_error = ?, lease_owner = NULL, lease_until = NULL
-				WHERE id = ?""").params(reason, deliveryId).update();
-		count("abandoned");
+	/** Gives up on deliveries that may no longer be sent, without an attempt. */
+	void abandon(List<Long> deliveryIds, String reason) {
+		this.deliveries.abandon(deliveryIds, truncate(reason));
+		this.meters.counter("patchbay.webhooks.deliveries", "outcome", "abandoned").increment(deliveryIds.size());
 	}
 
 	private void retryOrFail(long deliveryId, Subscription subscription, int attempt, Instant at,
@@ -109,15 +103,7 @@ class DeliveryOutcomes {
 		Optional<Instant> next = this.retries.next(attempt, retryAfter, at);
 		finish(deliveryId, attempt, at, status, error,
 				next.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED, next.orElse(null));
-		this.jdbc.sql("UPDATE webhook_subscription SET failing_since = ? WHERE id = ? AND failing_since IS NULL")
-			.params(Timestamp.from(at), subscription.id())
-			.update();
-		Instant failingSince = this.jdbc.sql("SELECT failing_since FROM webhook_subscription WHERE id = ?")
-			.param(subscription.id())
-			.query(Timestamp.class)
-			.optional()
-			.map(Timestamp::toInstant)
-			.orElse(at);
+		Instant failingSince = this.subscriptions.failing(subscription.id(), at);
 		if (Duration.between(failingSince, at).compareTo(this.properties.failureWindow()) >= 0) {
 			disable(subscription, "Every delivery failed for " + this.properties.failureWindow().toHours() + " hours");
 		}
@@ -125,23 +111,12 @@ class DeliveryOutcomes {
 
 	private void finish(long deliveryId, int attempt, Instant at, @Nullable Integer status, String error,
 			DeliveryStatus outcome, @Nullable Instant next) {
-		this.jdbc.sql("""
-				UPDATE webhook_delivery SET status = ?, attempt_count = ?, last_attempt_at = ?, last_status_code = ?,
-				  last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
-				WHERE id = ?""")
-			.params(outcome.name(), attempt, Timestamp.from(at), status, truncate(error),
-					Timestamp.from((next != null) ? next : at), deliveryId)
-			.update();
+		this.deliveries.failed(deliveryId, outcome, attempt, at, status, truncate(error), (next != null) ? next : at);
 		count((outcome == DeliveryStatus.PENDING) ? "retrying" : "failed");
 	}
 
 	private void disable(Subscription subscription, String reason) {
-		int changed = this.jdbc
-			.sql("UPDATE webhook_subscription SET active = FALSE, disabled_reason = ?, updated_at = ? "
-					+ "WHERE id = ? AND active = TRUE")
-			.params(reason, Timestamp.from(this.clock.instant()), subscription.id())
-			.update();
-		if (changed == 1) {
+		if (this.subscriptions.disable(subscription.id(), reason, this.clock.instant())) {
 			this.audit.record("webhook.disabled", "integration", String.valueOf(subscription.integrationId()),
 					subscription.topic().object(), reason);
 			this.events.publishEvent(new SubscriptionsChanged());
@@ -150,12 +125,8 @@ class DeliveryOutcomes {
 
 	private void recordAttempt(long deliveryId, Instant at, @Nullable Integer status, long latencyMs,
 			@Nullable String error, @Nullable String excerpt) {
-		this.jdbc.sql("""
-				INSERT INTO webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, error,
-				  response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(this.ids.next(), deliveryId, Timestamp.from(at), status, latencyMs, truncate(error),
-					printable(excerpt))
-			.update();
+		this.deliveries.insertAttempt(this.ids.next(), deliveryId, at, status, latencyMs, truncate(error),
+				printable(excerpt));
 	}
 
 	private void count(String outcome) {

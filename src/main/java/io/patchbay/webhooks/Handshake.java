@@ -18,19 +18,21 @@ import org.springframework.stereotype.Component;
 /**
  * The subscription handshake:
  * {@code GET <callback>?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…} must
- * answer 200 with the challenge as its body within 10 seconds.
+ * answer 200 with the challenge as its body within 10 seconds
+ * ({@code patchbay.webhooks.handshake-timeout}).
  */
 @Component
 class Handshake {
-
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final SecureRandom random = new SecureRandom();
 
 	private final OutboundHttp http;
 
-	Handshake(OutboundHttp http) {
+	private final Duration timeout;
+
+	Handshake(OutboundHttp http, WebhookProperties properties) {
 		this.http = http;
+		this.timeout = properties.handshakeTimeout();
 	}
 
 	void verify(String callbackUrl, String verifyToken) {
@@ -42,16 +44,16 @@ class Handshake {
 				+ "&hub.verify_token=" + URLEncoder.encode(verifyToken, StandardCharsets.UTF_8));
 		OutboundResponse response;
 		try {
-			response = this.http.send(new OutboundRequest("GET", uri, Map.of(), null, TIMEOUT));
+			response = this.http.send(new OutboundRequest("GET", uri, Map.of(), null, this.timeout));
 		}
 		catch (OutboundException ex) {
-			throw new HandshakeFailedException(ex.getMessage());
+			throw new HandshakeFailedException(ex.reason(), "the callback URL could not be reached");
 		}
 		if (response.status() != 200) {
 			throw new HandshakeFailedException("the callback answered HTTP " + response.status());
 		}
 		if (!challenge.equals(response.bodyExcerpt().strip())) {
-			throw new HandshakeFailedException("the callback's answer was not the hub.challenge value");
+			throw new HandshakeFailedException("the callback answered 200 but not with the hub.challenge value");
 		}
 	}
 

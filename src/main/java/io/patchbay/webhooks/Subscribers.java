@@ -3,7 +3,9 @@ package io.patchbay.webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +24,17 @@ import org.springframework.stereotype.Component;
 /**
  * Who receives which topic, cached: raising an event costs no query to find its
  * subscribers. Any change of a subscription or an integration on this node drops the
- * cache at once; other nodes of a cluster reload it within 5 seconds.
+ * cache at once; other nodes of a cluster reload it within
+ * {@code patchbay.webhooks.subscriber-cache-ttl} (default 5 s).
  */
 @Component
 class Subscribers {
 
-	private static final Duration TTL = Duration.ofSeconds(5);
+	private record Snapshot(Map<Topic, List<Subscriber>> byTopic, Map<Key, Subscriber> byIntegration,
+			Instant loadedAt) {
+	}
 
-	private record Snapshot(Map<Topic, List<Subscriber>> byTopic, Instant loadedAt) {
+	private record Key(long integrationId, Topic topic) {
 	}
 
 	private volatile Optional<Snapshot> snapshot = Optional.empty();
@@ -40,11 +45,14 @@ class Subscribers {
 
 	private final Integrations integrations;
 
+	private final Duration ttl;
+
 	private final Clock clock;
 
-	Subscribers(Subscriptions subscriptions, Integrations integrations, Clock clock) {
+	Subscribers(Subscriptions subscriptions, Integrations integrations, WebhookProperties properties, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.integrations = integrations;
+		this.ttl = properties.subscriberCacheTtl();
 		this.clock = clock;
 	}
 
@@ -59,11 +67,7 @@ class Subscribers {
 
 	/** The active subscriber of an integration to a topic, if any. */
 	Optional<Subscriber> find(long integrationId, Topic topic) {
-		return current().byTopic()
-			.getOrDefault(topic, List.of())
-			.stream()
-			.filter((subscriber) -> subscriber.integration().id() == integrationId)
-			.findFirst();
+		return Optional.ofNullable(current().byIntegration().get(new Key(integrationId, topic)));
 	}
 
 	/**
@@ -90,7 +94,8 @@ class Subscribers {
 
 	private Snapshot current() {
 		Instant now = this.clock.instant();
-		return this.snapshot.filter((cached) -> cached.loadedAt().plus(TTL).isAfter(now)).orElseGet(() -> load(now));
+		return this.snapshot.filter((cached) -> cached.loadedAt().plus(this.ttl).isAfter(now))
+			.orElseGet(() -> load(now));
 	}
 
 	private Snapshot load(Instant now) {
@@ -99,14 +104,16 @@ class Subscribers {
 			.stream()
 			.collect(Collectors.toMap(Integration::id, (integration) -> integration));
 		Map<Topic, List<Subscriber>> byTopic = new EnumMap<>(Topic.class);
+		Map<Key, Subscriber> byIntegration = new HashMap<>();
 		for (Subscription subscription : this.subscriptions.allActive()) {
 			Integration integration = integrations.get(subscription.integrationId());
 			if (integration != null) {
-				byTopic.computeIfAbsent(subscription.topic(), (topic) -> new java.util.ArrayList<>())
-					.add(new Subscriber(subscription, integration));
+				Subscriber subscriber = new Subscriber(subscription, integration);
+				byTopic.computeIfAbsent(subscription.topic(), (topic) -> new ArrayList<>()).add(subscriber);
+				byIntegration.put(new Key(integration.id(), subscription.topic()), subscriber);
 			}
 		}
-		Snapshot loaded = new Snapshot(byTopic, now);
+		Snapshot loaded = new Snapshot(byTopic, byIntegration, now);
 		if (this.generation.get() == loading) {
 			// Kept only if nothing changed while it was read.
 			this.snapshot = Optional.of(loaded);

@@ -2,9 +2,6 @@ package io.patchbay.webhooks;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -24,7 +21,6 @@ import io.patchbay.platform.OutboundHttp;
 import io.patchbay.platform.SecretBox;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +35,7 @@ public class Subscriptions {
 
 	static final int MAX_VERIFY_TOKEN = 256;
 
-	private final JdbcClient jdbc;
+	private final SubscriptionRepository repository;
 
 	private final Integrations integrations;
 
@@ -59,9 +55,10 @@ public class Subscriptions {
 
 	private final Clock clock;
 
-	Subscriptions(JdbcClient jdbc, Integrations integrations, Handshake handshake, OutboundHttp http, SecretBox box,
-			AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transactions, Ids ids, Clock clock) {
-		this.jdbc = jdbc;
+	Subscriptions(SubscriptionRepository repository, Integrations integrations, Handshake handshake, OutboundHttp http,
+			SecretBox box, AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transactions, Ids ids,
+			Clock clock) {
+		this.repository = repository;
 		this.integrations = integrations;
 		this.handshake = handshake;
 		this.http = http;
@@ -113,26 +110,17 @@ public class Subscriptions {
 	private void save(Integration integration, Topic topic, Optional<Subscription> current, String callbackUrl,
 			String verifyToken, Set<String> fields) {
 		Instant now = this.clock.instant();
-		String fieldList = String.join(",", fields);
+		List<String> fieldList = List.copyOf(fields);
 		if (current.isPresent()) {
-			this.jdbc.sql("""
-					UPDATE webhook_subscription SET callback_url = ?, verify_token = ?, fields = ?, active = TRUE,
-					  disabled_reason = NULL, failing_since = NULL, updated_at = ? WHERE id = ?""")
-				.params(callbackUrl, encrypt(current.get().id(), verifyToken), fieldList, Timestamp.from(now),
-						current.get().id())
-				.update();
+			long id = current.get().id();
+			this.repository.update(id, callbackUrl, encrypt(id, verifyToken), fieldList, now);
 		}
 		else {
 			long id = this.ids.next();
-			this.jdbc.sql("""
-					INSERT INTO webhook_subscription (id, integration_id, topic, callback_url, verify_token, fields,
-					  active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?)""")
-				.params(id, integration.id(), topic.name(), callbackUrl, encrypt(id, verifyToken), fieldList,
-						Timestamp.from(now), Timestamp.from(now))
-				.update();
+			this.repository.insert(id, integration.id(), topic, callbackUrl, encrypt(id, verifyToken), fieldList, now);
 		}
 		this.audit.record("webhook.subscribed", "integration", String.valueOf(integration.id()), integration.name(),
-				"topic=" + topic.object() + " fields=" + fields + " callbackUrl=" + callbackUrl);
+				"topic=" + topic.object() + " fields=" + fields + " callbackUrl=" + withoutSecrets(callbackUrl));
 		this.events.publishEvent(new SubscriptionsChanged());
 	}
 
@@ -140,9 +128,7 @@ public class Subscriptions {
 	public void unsubscribe(long integrationId, String topicName) {
 		Integration integration = this.integrations.find(integrationId);
 		Topic topic = Topic.of(topicName).orElseThrow(() -> new NotFoundException("Subscription", topicName));
-		int deleted = this.jdbc.sql("DELETE FROM webhook_subscription WHERE integration_id = ? AND topic = ?")
-			.params(integrationId, topic.name())
-			.update();
+		int deleted = this.repository.delete(integrationId, topic);
 		if (deleted == 0) {
 			throw new NotFoundException("Subscription", topicName);
 		}
@@ -152,24 +138,16 @@ public class Subscriptions {
 	}
 
 	public List<Subscription> of(long integrationId) {
-		return this.jdbc.sql("SELECT * FROM webhook_subscription WHERE integration_id = ? ORDER BY topic")
-			.param(integrationId)
-			.query((rs, row) -> map(rs))
-			.list();
+		return this.repository.of(integrationId);
 	}
 
 	public Optional<Subscription> find(long integrationId, Topic topic) {
-		return this.jdbc.sql("SELECT * FROM webhook_subscription WHERE integration_id = ? AND topic = ?")
-			.params(integrationId, topic.name())
-			.query((rs, row) -> map(rs))
-			.optional();
+		return this.repository.find(integrationId, topic);
 	}
 
 	/** Every active subscription, for the outbox's subscriber cache. */
 	List<Subscription> allActive() {
-		return this.jdbc.sql("SELECT * FROM webhook_subscription WHERE active = TRUE")
-			.query((rs, row) -> map(rs))
-			.list();
+		return this.repository.allActive();
 	}
 
 	private void checkCallbackUrl(String callbackUrl) {
@@ -186,6 +164,16 @@ public class Subscriptions {
 		catch (OutboundException ex) {
 			throw new InvalidInputException("callbackUrl", ex.getMessage());
 		}
+	}
+
+	/**
+	 * The callback URL as the audit log keeps it: scheme, host, port and path. A query
+	 * string or user info may carry a receiver's secret.
+	 */
+	static String withoutSecrets(String callbackUrl) {
+		URI uri = URI.create(callbackUrl);
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() >= 0) ? ":" + uri.getPort() : "")
+				+ ((uri.getRawPath() != null) ? uri.getRawPath() : "");
 	}
 
 	private static Set<String> checkFields(Integration integration, Topic topic, List<String> fieldNames) {
@@ -209,11 +197,7 @@ public class Subscriptions {
 	}
 
 	private String verifyTokenOf(Subscription subscription) {
-		String sealed = this.jdbc.sql("SELECT verify_token FROM webhook_subscription WHERE id = ?")
-			.param(subscription.id())
-			.query(String.class)
-			.single();
-		return this.box.decrypt(sealed, context(subscription.id()));
+		return this.box.decrypt(this.repository.sealedVerifyToken(subscription.id()), context(subscription.id()));
 	}
 
 	private String encrypt(long subscriptionId, String verifyToken) {
@@ -222,14 +206,6 @@ public class Subscriptions {
 
 	private static String context(long subscriptionId) {
 		return "webhook_subscription/" + subscriptionId + "/verify_token";
-	}
-
-	static Subscription map(ResultSet rs) throws SQLException {
-		Timestamp failingSince = rs.getTimestamp("failing_since");
-		return new Subscription(rs.getLong("id"), rs.getLong("integration_id"), Topic.valueOf(rs.getString("topic")),
-				rs.getString("callback_url"), List.of(rs.getString("fields").split(",")), rs.getBoolean("active"),
-				rs.getString("disabled_reason"), (failingSince != null) ? failingSince.toInstant() : null,
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}
 
 }

@@ -21,12 +21,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long the delivery log keeps finished deliveries
  * @param batchSize how many deliveries a node claims at once, and the most entries one
  * POST carries
+ * @param handshakeTimeout how long a callback has to answer the verification handshake
+ * @param subscriberCacheTtl how long a node keeps the subscribers it read: how late other
+ * nodes of a cluster see a change of subscriptions or integrations
+ * @param queueMeasureInterval how often the queue gauges are read from the database
+ * @param purgeInterval how often finished deliveries past the retention are deleted
  */
 @ConfigurationProperties("patchbay.webhooks")
 record WebhookProperties(@DefaultValue("20s") Duration timeout, @DefaultValue( {
 		"5s", "30s", "2m", "10m", "30m", "1h", "3h", "6h", "12h", "12h" }) List<Duration> retrySchedule,
 		@DefaultValue("36h") Duration failureWindow, @DefaultValue("500ms") Duration pollInterval,
 		@DefaultValue("2m") Duration lease, @DefaultValue("14d") Duration retention,
-		@DefaultValue("1000") int batchSize){
+		@DefaultValue("1000") int batchSize, @DefaultValue("10s") Duration handshakeTimeout,
+		@DefaultValue("5s") Duration subscriberCacheTtl, @DefaultValue("5s") Duration queueMeasureInterval,
+		@DefaultValue("1h") Duration purgeInterval){
 
 }

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An integration manages its own subscriptions through {@code /graph/app/subscriptions},
@@ -88,6 +89,64 @@ class AppSubscriptionsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.data")
 			.isEmpty();
+	}
+
+	@Test
+	void handshakeFailuresDoNotTellAnIntegrationWhatLiesBehindTheCallback() throws Exception {
+		String token = tokenWith(List.of("read_group"));
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		java.util.Set<String> messages = new java.util.HashSet<>();
+		for (String url : List.of("http://127.0.0.1:" + closedPort + "/hook", "http://169.254.169.254/latest",
+				"http://no-such-host.invalid/hook")) {
+			GraphGatewayIntegrationTests
+				.expectError(post(token, "object=group&fields=posts&verify_token=abc&callback_url=" + url), 400,
+						"OAuthException", 2200, null)
+				.jsonPath("$.error.message")
+				.value(String.class, messages::add);
+		}
+		assertThat(messages).hasSize(1);
+		assertThat(messages.iterator().next()).contains("could not be reached")
+			.doesNotContain("refused", "allowed", "resolve", "Exception", "127.0.0.1", "169.254");
+		GraphGatewayIntegrationTests
+			.expectError(post(token,
+					"object=group&fields=posts&verify_token=abc&callback_url=" + receiver.baseUrl() + "/nothing-here"),
+					400, "OAuthException", 2200, null)
+			.jsonPath("$.error.message")
+			.value(String.class, (message) -> assertThat(message).contains("HTTP 404"));
+	}
+
+	@Test
+	void fieldsMayComeAsAJsonArrayAndOtherParametersMustBeStrings() {
+		String token = tokenWith(List.of("read_group"));
+		this.client.post()
+			.uri("/graph/app/subscriptions")
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(java.util.Map.of("object", "group", "fields", List.of("posts", "comments"), "verify_token", "abc",
+					"callback_url", receiver.baseUrl() + "/hook"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/graph/app/subscriptions")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.data[0].fields[*].name")
+			.isEqualTo(List.of("posts", "comments"));
+		GraphGatewayIntegrationTests
+			.expectError(this.client.post()
+				.uri("/graph/app/subscriptions")
+				.header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(java.util.Map.of("object", java.util.Map.of("x", 1), "fields", List.of("posts"), "verify_token",
+						"abc", "callback_url", receiver.baseUrl() + "/hook"))
+				.exchange(), 400, "OAuthException", 100, null)
+			.jsonPath("$.error.message")
+			.value(String.class, (message) -> assertThat(message).contains("object"));
 	}
 
 	private RestTestClient.ResponseSpec post(String token, String form) {

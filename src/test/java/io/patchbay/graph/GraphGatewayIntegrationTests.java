@@ -30,6 +30,9 @@ class GraphGatewayIntegrationTests {
 	@Autowired
 	IntegrationUsage usage;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	RestTestClient admin;
 
 	String id;
@@ -169,6 +172,50 @@ class GraphGatewayIntegrationTests {
 	}
 
 	@Test
+	void requiresTheTimeInTheProofWhenTheIntegrationAsksForIt() {
+		String secret = appSecret();
+		String proof = AppSecretProof.compute(secret, this.token);
+		long now = Instant.now().getEpochSecond();
+		String timed = AppSecretProof.compute(secret, this.token + "|" + now);
+		security(List.of(), true, true);
+
+		// The proof's presence is checked first, then the time's, then the proof.
+		expectError(get("/graph/me"), 400, "GraphMethodException", 100, null).jsonPath("$.error.message")
+			.isEqualTo("API calls from the server require an appsecret_proof argument");
+		expectError(get("/graph/me?appsecret_proof=" + proof), 400, "GraphMethodException", 100, null)
+			.jsonPath("$.error.message")
+			.isEqualTo("API calls from the server require an appsecret_time argument");
+		expectError(get("/graph/me?appsecret_proof=0000"), 400, "GraphMethodException", 100, null)
+			.jsonPath("$.error.message")
+			.isEqualTo("API calls from the server require an appsecret_time argument");
+		get("/graph/me?appsecret_proof=" + timed + "&appsecret_time=" + now).expectStatus().isOk();
+		expectError(get("/graph/me?appsecret_proof=" + proof + "&appsecret_time=" + now), 400, "GraphMethodException",
+				100, null)
+			.jsonPath("$.error.message")
+			.isEqualTo("Invalid appsecret_proof provided in the API argument");
+		long stale = now - 301;
+		String old = AppSecretProof.compute(secret, this.token + "|" + stale);
+		expectError(get("/graph/me?appsecret_proof=" + old + "&appsecret_time=" + stale), 400, "GraphMethodException",
+				100, null);
+
+		security(List.of(), true, false);
+		get("/graph/me?appsecret_proof=" + proof).expectStatus().isOk();
+	}
+
+	@Test
+	void anAppSecretTimeNoClockCanShowIsAnInvalidProof() {
+		String secret = appSecret();
+		for (String time : List.of("99999999999999999999", "-9223372036854775808", "9223372036854775807",
+				"-31557014167219201", "1e9", "abc")) {
+			String proof = AppSecretProof.compute(secret, this.token + "|" + time);
+			expectError(get("/graph/me?appsecret_proof=" + proof + "&appsecret_time=" + time), 400,
+					"GraphMethodException", 100, null)
+				.jsonPath("$.error.message")
+				.isEqualTo("Invalid appsecret_proof provided in the API argument");
+		}
+	}
+
+	@Test
 	void refusesOversizedAndMalformedBodiesWithTheEnvelope() {
 		String huge = "{\"message\":\"" + "x".repeat(1024 * 1024) + "\"}";
 		expectError(this.client.post()
@@ -189,6 +236,31 @@ class GraphGatewayIntegrationTests {
 			.body("[1, 2]")
 			.header("Authorization", "Bearer " + this.token)
 			.exchange(), 400, "OAuthException", 100, null);
+	}
+
+	@Test
+	void theVersionSegmentLeadsNowhereOutsideTheGraphApi() throws Exception {
+		String basic = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((io.patchbay.AdminApi.EMAIL + ":" + io.patchbay.AdminApi.PASSWORD)
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		for (String path : List.of("/graph/v19.0/..;/console", "/graph/v19.0/..;/console/integrations",
+				"/graph/v1.0/../api/admin/integrations", "/graph/v1.0/..;/api/admin/integrations",
+				"/graph/v1.0/%2e%2e/api/admin/integrations", "/graph/v1.0/.%2E/api/admin/integrations",
+				"/graph/v2.0/me/../../graph/me", "/graph/v19.0/me;jsessionid=1", "/graph/v19.0/./me",
+				"/graph/me;x=1")) {
+			for (String authorization : List.of(basic, "Bearer " + this.token)) {
+				java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+					.header("Authorization", authorization)
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as(path).isBetween(400, 499);
+				assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path)
+					.startsWith("application/json");
+				assertThat(response.body()).as(path).contains("\"error\"", "\"code\":100");
+			}
+		}
+		get("/graph/v19.0/me").expectStatus().isOk();
 	}
 
 	@Test
@@ -232,6 +304,17 @@ class GraphGatewayIntegrationTests {
 			.isOk();
 	}
 
+	private void security(List<String> allowedIps, boolean requireProof, boolean requireTime) {
+		this.admin.put()
+			.uri("/api/admin/integrations/{id}/security", this.id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("allowedIps", allowedIps, "requireAppSecretProof", requireProof, "requireAppSecretTime",
+					requireTime))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	private String newToken() {
 		return (String) this.admin.post()
 			.uri("/api/admin/integrations/{id}/access-token", this.id)
@@ -252,7 +335,8 @@ class GraphGatewayIntegrationTests {
 			.get("appSecret");
 	}
 
-	static void expectError(RestTestClient.ResponseSpec response, int status, String type, int code, Integer subcode) {
+	static RestTestClient.BodyContentSpec expectError(RestTestClient.ResponseSpec response, int status, String type,
+			int code, Integer subcode) {
 		var body = response.expectStatus()
 			.isEqualTo(status)
 			.expectHeader()
@@ -268,6 +352,7 @@ class GraphGatewayIntegrationTests {
 		else {
 			body.jsonPath("$.error.error_subcode").doesNotExist();
 		}
+		return body;
 	}
 
 }

@@ -2,16 +2,13 @@ package io.patchbay.graph;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.mock.env.MockEnvironment;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimitsTests {
 
 	@Test
 	void allowsTheHourlyLimitPerIntegrationAndReportsTheShareUsed() {
-		RateLimits limits = new RateLimits(
-				new MockEnvironment().withProperty("patchbay.graph.rate-limit-per-hour", "4"));
+		RateLimits limits = new RateLimits(new GraphProperties(4));
 
 		assertThat(limits.percentUsed(1)).isZero();
 		assertThat(limits.tryCall(1)).isTrue();

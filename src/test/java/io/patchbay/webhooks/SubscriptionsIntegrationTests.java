@@ -130,6 +130,62 @@ class SubscriptionsIntegrationTests {
 	}
 
 	@Test
+	void tellsTheAdministratorInWordsWhyAHandshakeFailed() throws Exception {
+		Map<?, ?> integration = this.hooks.integration(List.of("read_group"));
+		receiver.stubFor(get(urlPathEqualTo("/hooks/wrong")).willReturn(aResponse().withBody("not the challenge")));
+		receiver.stubFor(get(urlPathEqualTo("/hooks/slow"))
+			.willReturn(aResponse().withFixedDelay(3_000).withBody("{{request.query.[hub.challenge]}}")));
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		Map<String, String> reasons = new java.util.LinkedHashMap<>();
+		reasons.put("http://127.0.0.1:" + closedPort + "/hook", "connection refused");
+		reasons.put("http://169.254.169.254/latest/meta-data", "the address is not allowed");
+		reasons.put("http://no-such-host.invalid/hook", "the host name could not be resolved");
+		reasons.put(receiver.baseUrl() + "/hooks/missing", "the callback answered HTTP 404");
+		reasons.put(receiver.baseUrl() + "/hooks/wrong",
+				"the callback answered 200 but not with the hub.challenge value");
+		reasons.put(receiver.baseUrl() + "/hooks/slow", "timed out after 2 s");
+		reasons.forEach((url, reason) -> this.hooks.admin()
+			.put()
+			.uri("/api/admin/integrations/{id}/webhooks/group", integration.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("callbackUrl", url, "verifyToken", "t", "fields", List.of("posts")))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The callback URL did not pass verification: " + reason));
+	}
+
+	@Test
+	void theAuditLogKeepsNoQueryStringOfACallbackUrl() {
+		this.hooks.acceptHandshakes("/hooks/query");
+		Map<?, ?> integration = this.hooks.integration(List.of("read_group"));
+		String secret = "hunter2-" + System.nanoTime();
+		this.hooks.admin()
+			.put()
+			.uri("/api/admin/integrations/{id}/webhooks/group", integration.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("callbackUrl", receiver.baseUrl() + "/hooks/query?key=" + secret + "&x=1", "verifyToken", "t",
+					"fields", List.of("posts")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String audit = this.hooks.admin()
+			.get()
+			.uri("/api/admin/audit?limit=20")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(audit).contains("webhook.subscribed", "callbackUrl=" + receiver.baseUrl() + "/hooks/query")
+			.doesNotContain(secret);
+	}
+
+	@Test
 	void validatesTopicsFieldsPermissionsUrlsAndTokens() {
 		this.hooks.acceptHandshakes("/hooks/v");
 		Map<?, ?> integration = this.hooks.integration(List.of("read_group"));

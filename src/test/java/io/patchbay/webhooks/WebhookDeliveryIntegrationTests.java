@@ -254,7 +254,7 @@ class WebhookDeliveryIntegrationTests {
 		Subscriber subscriber = this.subscribers.find(integrationId, Topic.GROUP).orElseThrow();
 		this.transactions.executeWithoutResult((status) -> {
 			for (int i = 0; i < entries; i++) {
-				this.deliveries.enqueue(subscriber, "posts",
+				this.deliveries.enqueue(subscriber, "posts", 100000000000001L,
 						Map.of("id", "100000000000001", "time", 1763800000, "changes",
 								List.of(Map.of("field", "posts", "value", Map.of("verb", "add", "message", "m" + i)))));
 			}

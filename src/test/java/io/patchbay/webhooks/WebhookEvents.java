@@ -30,7 +30,7 @@ public final class WebhookEvents {
 	public void groupPostAdded(long integrationId, String message) {
 		Subscriber subscriber = this.subscribers.find(integrationId, Topic.GROUP).orElseThrow();
 		this.transactions.executeWithoutResult((status) -> this.deliveries.enqueue(subscriber, "posts",
-				Map.of("id", "100000000000001", "time", 1763800000, "changes",
+				100000000000001L, Map.of("id", "100000000000001", "time", 1763800000, "changes",
 						List.of(Map.of("field", "posts", "value", Map.of("verb", "add", "message", message))))));
 	}
 

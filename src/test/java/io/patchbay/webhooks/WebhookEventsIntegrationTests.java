@@ -163,6 +163,40 @@ class WebhookEventsIntegrationTests {
 	}
 
 	@Test
+	void membershipReachesOnlyTheGroupsWithinTheGroupAccess() {
+		String unique = Long.toString(System.nanoTime(), 36);
+		String reachable = create("/api/admin/groups", Map.of("name", "Members in " + unique, "privacy", "OPEN"));
+		String elsewhere = create("/api/admin/groups", Map.of("name", "Members out " + unique, "privacy", "OPEN"));
+		String memberId = create("/api/admin/members", Map.of("email", "joiner-" + unique + "@example.com", "name",
+				"Joiner", "password", "a-long-password-42"));
+		Map<?, ?> integration = this.hooks.integration(List.of("read_group_membership"));
+		this.hooks.admin()
+			.put()
+			.uri("/api/admin/integrations/{id}/permissions", integration.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("permissions", List.of("read_group_membership"), "groupAccess", List.of(reachable)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		subscribe(integration, "group", "/hooks/" + unique, List.of("membership"));
+
+		for (String group : List.of(elsewhere, reachable)) {
+			this.hooks.admin()
+				.post()
+				.uri("/api/admin/groups/{id}/members", group)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("memberIds", List.of(memberId)))
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
+		}
+
+		assertThat(awaitBodies("/hooks/" + unique, "\"id\":\"" + reachable + "\""))
+			.contains("\"member_id\":\"" + memberId + "\"")
+			.doesNotContain(elsewhere);
+	}
+
+	@Test
 	void aRolledBackChangeRaisesNoWebhook() {
 		String unique = Long.toString(System.nanoTime(), 36);
 		String group = create("/api/admin/groups", Map.of("name", "Rollback " + unique, "privacy", "OPEN"));

@@ -29,7 +29,7 @@ class ConsoleProblemAdvice {
 	/** Which section of the detail page holds the form field the registry names. */
 	private static final Map<String, String> SECTIONS = Map.of("name", "details", "description", "details", "file",
 			"details", "enabled", "visibility", "visible", "visibility", "permissions", "permissions", "groupAccess",
-			"permissions", "allowedIps", "security", "confirmName", "delete");
+			"permissions", "allowedIps", "security", "requireAppSecretTime", "security", "confirmName", "delete");
 
 	@ExceptionHandler
 	String invalidInput(InvalidInputException ex, HttpServletRequest request) {

@@ -47,10 +47,11 @@ class IntegrationAccessConsoleController {
 
 	@PostMapping("/security")
 	String security(@PathVariable String id, @RequestParam(defaultValue = "") String allowedIps,
-			@RequestParam(defaultValue = "false") boolean requireAppSecretProof, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "false") boolean requireAppSecretProof,
+			@RequestParam(defaultValue = "false") boolean requireAppSecretTime, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		List<String> addresses = Arrays.stream(allowedIps.split("\\R")).map(String::strip).toList();
-		this.integrations.replaceSecurity(integration.id(), addresses, requireAppSecretProof);
+		this.integrations.replaceSecurity(integration.id(), addresses, requireAppSecretProof, requireAppSecretTime);
 		flash.addFlashAttribute("notice", "notice.saved");
 		return IntegrationDetailPage.redirect(integration.id(), "security");
 	}

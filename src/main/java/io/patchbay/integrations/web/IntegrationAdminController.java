@@ -115,6 +115,7 @@ class IntegrationAdminController {
 		return Map.of("appSecret", this.secrets.resetAppSecret(find(id)));
 	}
 
+	/** A request without {@code groupAccess} (or with null) leaves it as it is. */
 	@PutMapping("/{id}/permissions")
 	IntegrationView permissions(@PathVariable String id, @RequestBody IntegrationRequests.Permissions request) {
 		if (request.permissions() == null) {
@@ -129,7 +130,8 @@ class IntegrationAdminController {
 	IntegrationView security(@PathVariable String id, @RequestBody IntegrationRequests.Security request) {
 		Integration updated = this.integrations.replaceSecurity(find(id).id(),
 				(request.allowedIps() != null) ? request.allowedIps() : List.of(),
-				Boolean.TRUE.equals(request.requireAppSecretProof()));
+				Boolean.TRUE.equals(request.requireAppSecretProof()),
+				Boolean.TRUE.equals(request.requireAppSecretTime()));
 		return view(updated);
 	}
 

@@ -30,7 +30,8 @@ final class IntegrationRequests {
 	record Permissions(@Nullable List<String> permissions, @Nullable JsonNode groupAccess) {
 	}
 
-	record Security(@Nullable List<String> allowedIps, @Nullable Boolean requireAppSecretProof) {
+	record Security(@Nullable List<String> allowedIps, @Nullable Boolean requireAppSecretProof,
+			@Nullable Boolean requireAppSecretTime) {
 	}
 
 	static String required(@Nullable String value, String field) {
@@ -52,8 +53,15 @@ final class IntegrationRequests {
 		}
 	}
 
-	static GroupAccess groupAccess(@Nullable JsonNode node) {
-		if (node == null || node.isNull() || (node.isString() && "ALL".equals(node.asString()))) {
+	/**
+	 * The group access of a permissions request; {@code null} when absent or null, which
+	 * leaves the integration's group access unchanged.
+	 */
+	static @Nullable GroupAccess groupAccess(@Nullable JsonNode node) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (node.isString() && "ALL".equals(node.asString())) {
 			return GroupAccess.ALL;
 		}
 		if (!node.isArray()) {

@@ -17,7 +17,7 @@ record IntegrationView(String id, String appId, String pageId, String kind, Stri
 		@Nullable String logoUrl, boolean hasAccessToken, @Nullable String disabledReason, Instant createdAt,
 		Instant updatedAt, @Nullable UsageView usage) {
 
-	record SecurityView(List<String> allowedIps, boolean requireAppSecretProof) {
+	record SecurityView(List<String> allowedIps, boolean requireAppSecretProof, boolean requireAppSecretTime) {
 	}
 
 	record UsageView(@Nullable String lastRequestDate, long requestsLast7Days) {
@@ -30,7 +30,8 @@ record IntegrationView(String id, String appId, String pageId, String kind, Stri
 				String.valueOf(integration.pageId()), integration.kind().name(), integration.name(),
 				integration.description(), integration.enabled(), integration.visible(),
 				integration.permissions().stream().map(Permission::apiName).sorted().toList(), groupAccess,
-				new SecurityView(integration.security().allowedIps(), integration.security().requireAppSecretProof()),
+				new SecurityView(integration.security().allowedIps(), integration.security().requireAppSecretProof(),
+						integration.security().requireAppSecretTime()),
 				integration.hasLogo() ? "/api/v1/integrations/" + integration.id() + "/logo" : null,
 				integration.hasAccessToken(), integration.disabledReason(), integration.createdAt(),
 				integration.updatedAt(),

@@ -130,6 +130,20 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.driver.findElement(By.id("permission-manage_accounts")).isSelected()).isFalse();
 		assertThat(this.driver.findElements(By.id("access-token"))).as("the token is shown only once").isEmpty();
 
+		// The time in the proof needs the proof; both survive a reload.
+		click(By.id("require-time"));
+		submitAndWait(By.id("save-security"));
+		assertThat(this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#security .notice.error")))
+			.getText()).contains("requireAppSecretProof");
+		click(By.id("require-proof"));
+		click(By.id("require-time"));
+		submitAndWait(By.id("save-security"));
+		this.driver.navigate().refresh();
+		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), name));
+		assertThat(this.driver.findElement(By.id("require-proof")).isSelected()).isTrue();
+		assertThat(this.driver.findElement(By.id("require-time")).isSelected()).isTrue();
+
 		// Disable it.
 		assertThat(this.driver.findElement(By.id("enabled")).isSelected()).isTrue();
 		click(By.id("enabled"));
@@ -142,6 +156,7 @@ class ConsoleBrowserIntegrationTests {
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-status"), "Désactivée"));
 		assertThat(this.driver.findElement(By.cssSelector("#permissions h2")).getText()).isEqualTo("Autorisations");
 		assertThat(this.driver.findElement(By.cssSelector("label[for=confirm-name]")).getText()).contains("Saisissez");
+		assertThat(this.driver.findElement(By.id("security")).getText()).contains("Exiger l’heure dans la preuve");
 		this.driver.get(detailUrl + "?lang=en");
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-status"), "Disabled"));
 
@@ -168,7 +183,8 @@ class ConsoleBrowserIntegrationTests {
 		this.driver.get(url("/console/audit"));
 		String audit = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit"))).getText();
 		assertThat(audit).contains("integration.created", "integration.access_token_created",
-				"integration.app_secret_revealed", "integration.permissions_changed", "integration.deleted");
+				"integration.app_secret_revealed", "integration.permissions_changed", "integration.security_changed",
+				"requireAppSecretTime=true", "integration.deleted");
 	}
 
 	@Test

@@ -268,6 +268,64 @@ class IntegrationAdminApiIntegrationTests {
 	}
 
 	@Test
+	void requiresTheAppSecretProofForItsTimeAndAuditsBoth() {
+		Map<String, Object> created = create("Timed proof " + unique(), "CUSTOM");
+		expectProblem(security(created, Map.of("allowedIps", List.of(), "requireAppSecretTime", true)), 400,
+				"requireAppSecretTime");
+		expectProblem(
+				security(created,
+						Map.of("allowedIps", List.of(), "requireAppSecretProof", false, "requireAppSecretTime", true)),
+				400, "requireAppSecretTime");
+		security(created, Map.of("allowedIps", List.of(), "requireAppSecretProof", true, "requireAppSecretTime", true))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.security.requireAppSecretProof")
+			.isEqualTo(true)
+			.jsonPath("$.security.requireAppSecretTime")
+			.isEqualTo(true);
+		this.admin.get()
+			.uri("/api/admin/integrations/{id}", created.get("id"))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.security.requireAppSecretTime")
+			.isEqualTo(true);
+		assertThat(audit()).contains("requireAppSecretProof=true requireAppSecretTime=true");
+
+		// Absent means false.
+		security(created, Map.of("allowedIps", List.of(), "requireAppSecretProof", true)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.security.requireAppSecretTime")
+			.isEqualTo(false);
+	}
+
+	@Test
+	void permissionsWithoutGroupAccessLeaveTheGroupAccessAsItWas() {
+		Map<String, Object> created = create("Kept access " + unique(), "CUSTOM");
+		permissions(created, Map.of("permissions", List.of("read_group"), "groupAccess", List.of("100000000000007")))
+			.expectStatus()
+			.isOk();
+		permissions(created, Map.of("permissions", List.of("read_group", "write_group"))).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.permissions")
+			.isEqualTo(List.of("read_group", "write_group"))
+			.jsonPath("$.groupAccess")
+			.isEqualTo(List.of("100000000000007"));
+		permissions(created, "{\"permissions\": [\"read_group\"], \"groupAccess\": null}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.groupAccess")
+			.isEqualTo(List.of("100000000000007"));
+		permissions(created, Map.of("permissions", List.of("read_group"), "groupAccess", "ALL")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.groupAccess")
+			.isEqualTo("ALL");
+	}
+
+	@Test
 	void acceptsPngAndWebpLogosAndRefusesOthers() throws IOException {
 		Map<String, Object> created = create("Logo " + unique(), "BOT");
 		byte[] png = png(64, 64);
@@ -361,6 +419,33 @@ class IntegrationAdminApiIntegrationTests {
 			.isCreated()
 			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
 			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private RestTestClient.ResponseSpec security(Map<String, Object> integration, Object body) {
+		return this.admin.put()
+			.uri("/api/admin/integrations/{id}/security", integration.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange();
+	}
+
+	private RestTestClient.ResponseSpec permissions(Map<String, Object> integration, Object body) {
+		return this.admin.put()
+			.uri("/api/admin/integrations/{id}/permissions", integration.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange();
+	}
+
+	private String audit() {
+		return this.admin.get()
+			.uri("/api/admin/audit?limit=50")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
 	}

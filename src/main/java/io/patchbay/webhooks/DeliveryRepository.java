@@ -1,0 +1,220 @@
+package io.patchbay.webhooks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox and delivery log tables, {@code webhook_delivery} and
+ * {@code webhook_attempt}: the one place that reads and writes them.
+ */
+@Repository
+class DeliveryRepository {
+
+	/**
+	 * A due delivery as the engine claims it.
+	 *
+	 * @param body the batch fixed at the first attempt; {@code null} before it
+	 */
+	record Due(long id, long integrationId, Topic topic, String field, @Nullable Long groupId, String webhookId,
+			String entry, @Nullable String body, int entryCount, int attempts) {
+	}
+
+	/** An entry sent as part of another delivery's batch. */
+	record BatchEntry(long id, long headId, String field, @Nullable Long groupId, String entry) {
+	}
+
+	/** How many deliveries wait, and since when the oldest. */
+	record Queue(long depth, @Nullable Instant oldest) {
+	}
+
+	private final JdbcClient jdbc;
+
+	DeliveryRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(long id, long integrationId, Topic topic, String field, @Nullable Long groupId, String webhookId,
+			String entry, Instant now) {
+		this.jdbc
+			.sql("""
+					INSERT INTO webhook_delivery (id, integration_id, topic, field, group_id, webhook_id, entry, entry_count,
+					  status, attempt_count, next_attempt_at, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)""")
+			.params(id, integrationId, topic.name(), field, groupId, webhookId, entry, Timestamp.from(now),
+					Timestamp.from(now))
+			.update();
+	}
+
+	/** The log of an integration, newest first; merged entries are not deliveries. */
+	List<Delivery> list(long integrationId, @Nullable DeliveryStatus status, int limit) {
+		String filter = (status != null) ? " AND status = ?" : " AND status <> 'MERGED'";
+		List<Object> params = (status != null) ? List.of(integrationId, status.name(), limit)
+				: List.of(integrationId, limit);
+		return this.jdbc
+			.sql("SELECT * FROM webhook_delivery WHERE integration_id = ?" + filter
+					+ " ORDER BY created_at DESC, id DESC LIMIT ?")
+			.params(params)
+			.query((rs, row) -> map(rs, List.of(), false))
+			.list();
+	}
+
+	/** One delivery with its payload and every attempt. */
+	Optional<Delivery> find(long deliveryId) {
+		List<Delivery.Attempt> attempts = this.jdbc
+			.sql("SELECT * FROM webhook_attempt WHERE delivery_id = ? ORDER BY attempted_at, id")
+			.param(deliveryId)
+			.query((rs, row) -> new Delivery.Attempt(rs.getTimestamp("attempted_at").toInstant(),
+					(Integer) rs.getObject("status_code", Integer.class), rs.getLong("latency_ms"),
+					rs.getString("error"), rs.getString("response_excerpt")))
+			.list();
+		return this.jdbc.sql("SELECT * FROM webhook_delivery WHERE id = ? AND status <> 'MERGED'")
+			.param(deliveryId)
+			.query((rs, row) -> map(rs, attempts, true))
+			.optional();
+	}
+
+	/** Makes a delivery due now, whatever became of it, for a manual redelivery. */
+	void makeDue(long deliveryId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL,
+				  lease_until = NULL WHERE id = ?""").params(Timestamp.from(now), deliveryId).update();
+	}
+
+	/**
+	 * Locks the due deliveries no live lease holds, oldest due first; other nodes skip
+	 * them.
+	 */
+	List<Due> lockDue(Instant now, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, integration_id, topic, field, group_id, webhook_id, entry, body, entry_count, attempt_count
+				FROM webhook_delivery
+				WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+				ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+			.params(Timestamp.from(now), Timestamp.from(now), limit)
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("integration_id"),
+					Topic.valueOf(rs.getString("topic")), rs.getString("field"),
+					(Long) rs.getObject("group_id", Long.class), rs.getString("webhook_id"), rs.getString("entry"),
+					rs.getString("body"), rs.getInt("entry_count"), rs.getInt("attempt_count")))
+			.list();
+	}
+
+	/**
+	 * The entries merged into the given batches, in their order; those dropped from a
+	 * batch since are no longer merged.
+	 */
+	List<BatchEntry> mergedInto(List<Long> headIds) {
+		return this.jdbc.sql("""
+				SELECT id, merged_into, field, group_id, entry FROM webhook_delivery
+				WHERE merged_into IN (:heads) AND status = 'MERGED' ORDER BY next_attempt_at, id""")
+			.param("heads", headIds)
+			.query((rs, n) -> new BatchEntry(rs.getLong("id"), rs.getLong("merged_into"), rs.getString("field"),
+					(Long) rs.getObject("group_id", Long.class), rs.getString("entry")))
+			.list();
+	}
+
+	void lease(List<Long> ids, String node, Instant until) {
+		this.jdbc.sql("UPDATE webhook_delivery SET lease_owner = :node, lease_until = :until WHERE id IN (:ids)")
+			.param("node", node)
+			.param("until", Timestamp.from(until))
+			.param("ids", ids)
+			.update();
+	}
+
+	/** The body of a batch is fixed at its first attempt, on the row that carries it. */
+	void fixBody(long headId, String body, int entryCount) {
+		this.jdbc.sql("UPDATE webhook_delivery SET body = ?, entry_count = ? WHERE id = ?")
+			.params(body, entryCount, headId)
+			.update();
+	}
+
+	/** The other entries of a batch, sent with the head and not listed on their own. */
+	void merge(long headId, List<Long> ids) {
+		this.jdbc.sql("""
+				UPDATE webhook_delivery SET status = 'MERGED', merged_into = :head, lease_owner = NULL,
+				  lease_until = NULL WHERE id IN (:ids)""").param("head", headId).param("ids", ids).update();
+	}
+
+	/** Gives up on deliveries without an attempt. */
+	void abandon(List<Long> ids, String reason) {
+		this.jdbc.sql("""
+				UPDATE webhook_delivery SET status = 'FAILED', last_error = :reason, lease_owner = NULL,
+				  lease_until = NULL WHERE id IN (:ids)""").param("reason", reason).param("ids", ids).update();
+	}
+
+	void succeeded(long deliveryId, int attempt, Instant at, int status) {
+		this.jdbc.sql("""
+				UPDATE webhook_delivery SET status = 'SUCCEEDED', attempt_count = ?, last_attempt_at = ?,
+				  last_status_code = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ?""")
+			.params(attempt, Timestamp.from(at), status, deliveryId)
+			.update();
+	}
+
+	/** Records a failed attempt: due again at {@code next}, or failed for good. */
+	void failed(long deliveryId, DeliveryStatus outcome, int attempt, Instant at, @Nullable Integer status,
+			String error, Instant next) {
+		this.jdbc.sql("""
+				UPDATE webhook_delivery SET status = ?, attempt_count = ?, last_attempt_at = ?, last_status_code = ?,
+				  last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
+				WHERE id = ?""")
+			.params(outcome.name(), attempt, Timestamp.from(at), status, error, Timestamp.from(next), deliveryId)
+			.update();
+	}
+
+	void insertAttempt(long id, long deliveryId, Instant at, @Nullable Integer status, long latencyMs,
+			@Nullable String error, @Nullable String excerpt) {
+		this.jdbc.sql("""
+				INSERT INTO webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, error,
+				  response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, deliveryId, Timestamp.from(at), status, latencyMs, error, excerpt)
+			.update();
+	}
+
+	Queue pending() {
+		return this.jdbc
+			.sql("SELECT COUNT(*) AS depth, MIN(created_at) AS oldest FROM webhook_delivery WHERE status = 'PENDING'")
+			.query((rs, row) -> new Queue(rs.getLong("depth"), instant(rs, "oldest")))
+			.single();
+	}
+
+	/** Deletes finished deliveries, with their attempts, created before the cutoff. */
+	int purge(Instant cutoff) {
+		this.jdbc.sql("""
+				DELETE FROM webhook_attempt WHERE delivery_id IN (SELECT id FROM webhook_delivery
+				  WHERE status <> 'PENDING' AND created_at < ?)""").param(Timestamp.from(cutoff)).update();
+		return this.jdbc.sql("DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND created_at < ?")
+			.param(Timestamp.from(cutoff))
+			.update();
+	}
+
+	private static Delivery map(ResultSet rs, List<Delivery.Attempt> attempts, boolean withPayload)
+			throws SQLException {
+		DeliveryStatus status = DeliveryStatus.valueOf(rs.getString("status"));
+		Topic topic = Topic.valueOf(rs.getString("topic"));
+		String payload = withPayload ? rs.getString("body") : null;
+		if (withPayload && payload == null) {
+			// Not sent yet: what it would carry alone.
+			payload = Envelope.of(topic, List.of(rs.getString("entry")));
+		}
+		return new Delivery(rs.getLong("id"), rs.getLong("integration_id"), topic, rs.getString("field"),
+				rs.getString("webhook_id"), status, rs.getInt("entry_count"), rs.getInt("attempt_count"),
+				rs.getTimestamp("created_at").toInstant(), instant(rs, "last_attempt_at"),
+				(status == DeliveryStatus.PENDING) ? instant(rs, "next_attempt_at") : null,
+				(Integer) rs.getObject("last_status_code", Integer.class), rs.getString("last_error"), payload,
+				attempts);
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}
