@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.patchbay.community.Author;
 import io.patchbay.community.Formatting;
 import io.patchbay.community.Posts;
 import org.junit.jupiter.api.AfterAll;
@@ -232,8 +231,8 @@ class SendTimeChecksIntegrationTests {
 	}
 
 	private void postAsPage(String groupId, String message) {
-		this.transactions.executeWithoutResult((status) -> this.posts.create(Long.parseLong(groupId),
-				Author.page(1, "Someone"), message, Formatting.PLAINTEXT, null));
+		this.transactions.executeWithoutResult((status) -> this.posts.create(WebhookTestSupport.SOMEONE,
+				Long.parseLong(groupId), message, Formatting.PLAINTEXT, null));
 	}
 
 	private String metrics() {

@@ -3,14 +3,10 @@ package io.patchbay.webhooks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.patchbay.accounts.Actor;
 import io.patchbay.community.Formatting;
 import io.patchbay.community.Posts;
-import io.patchbay.integrations.GroupAccess;
-import io.patchbay.integrations.Permission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,12 +35,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 class WebhookEventsIntegrationTests {
-
-	/**
-	 * An integration's page that may post in every group, as the Graph API would call.
-	 */
-	private static final Actor.Page SOMEONE = new Actor.Page(1, 1, "Someone", Set.of(Permission.WRITE_GROUP),
-			GroupAccess.ALL);
 
 	static WireMockServer receiver = new WireMockServer(options().dynamicPort().globalTemplating(true));
 
@@ -204,7 +194,8 @@ class WebhookEventsIntegrationTests {
 		subscribe(integration, "group", "/hooks/" + unique, List.of("posts"));
 
 		this.transactions.executeWithoutResult((status) -> {
-			this.posts.create(SOMEONE, Long.parseLong(group), "never happened", Formatting.PLAINTEXT, null);
+			this.posts.create(WebhookTestSupport.SOMEONE, Long.parseLong(group), "never happened", Formatting.PLAINTEXT,
+					null);
 			status.setRollbackOnly();
 		});
 		postAsPage(Long.parseLong(group), "this one did");
@@ -236,8 +227,8 @@ class WebhookEventsIntegrationTests {
 	}
 
 	private void postAsPage(long groupId, String message) {
-		this.transactions
-			.executeWithoutResult((status) -> this.posts.create(SOMEONE, groupId, message, Formatting.PLAINTEXT, null));
+		this.transactions.executeWithoutResult((status) -> this.posts.create(WebhookTestSupport.SOMEONE, groupId,
+				message, Formatting.PLAINTEXT, null));
 	}
 
 	private void subscribe(Map<?, ?> integration, String topic, String path, List<String> fields) {

@@ -2,9 +2,13 @@ package io.patchbay.webhooks;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.patchbay.AdminApi;
+import io.patchbay.accounts.Actor;
+import io.patchbay.integrations.GroupAccess;
+import io.patchbay.integrations.Permission;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -18,6 +22,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * that passes the handshake.
  */
 record WebhookTestSupport(RestTestClient admin, WireMockServer receiver) {
+
+	/**
+	 * An integration's page that may post in every group, as the Graph API would call.
+	 */
+	static final Actor.Page SOMEONE = new Actor.Page(1, 1, "Someone", Set.of(Permission.WRITE_GROUP), GroupAccess.ALL);
 
 	static WebhookTestSupport of(RestTestClient client, WireMockServer receiver) {
 		return new WebhookTestSupport(AdminApi.asAdministrator(client), receiver);
