@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.patchbay.accounts.Actor;
 import io.patchbay.accounts.MemberDetails;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
@@ -127,7 +128,7 @@ class ObjectController {
 		switch (node) {
 			case MemberNode(MemberProfile member) -> {
 				caller.require(Permission.MANAGE_WORK_PROFILES, true);
-				this.members.update(member.id(), profile(parameters));
+				this.members.update(Actor.page(caller.integration()), member.id(), profile(parameters));
 			}
 			case GroupNode(Group group) -> {
 				caller.require(Permission.MANAGE_GROUP, true);
