@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -99,7 +100,10 @@ class MemberAppBrowserIntegrationTests {
 
 		this.browser.findElement(By.name("message")).sendKeys("Program alarm 1202: go");
 		this.browser.findElement(By.cssSelector(".composer button[type=submit]")).click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> feedText().contains("Program alarm 1202: go"));
+		// htmx may swap the feed between finding it and reading it: read it again then.
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> feedText().contains("Program alarm 1202: go"));
 		String url = this.browser.getCurrentUrl();
 
 		this.anonymous.post()
@@ -110,7 +114,9 @@ class MemberAppBrowserIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		await().atMost(Duration.ofSeconds(10)).until(() -> feedText().contains("Copy that, we are go"));
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> feedText().contains("Copy that, we are go"));
 		assertThat(this.browser.getCurrentUrl()).isEqualTo(url);
 	}
 
