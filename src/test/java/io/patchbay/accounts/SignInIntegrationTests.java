@@ -236,6 +236,29 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void aThrottledFormSignInSaysHowLongToWait() throws Exception {
+		String email = administrator();
+		String address = address();
+		for (int i = 0; i <= 10; i++) {
+			HttpResponse<String> page = this.http.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
+			Matcher csrf = CSRF.matcher(page.body());
+			assertThat(csrf.find()).isTrue();
+			HttpResponse<String> form = this.http.send(request("/login")
+				.header("Cookie", page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0])
+				.header("X-Forwarded-For", address)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+						+ "&password=wrong-password-" + i + "&_csrf=" + csrf.group(1)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(form.headers().firstValue("Location").orElseThrow())
+				.endsWith((i < 10) ? "/login?error" : "/login?throttled");
+		}
+		HttpResponse<String> throttled = this.http.send(request("/login?throttled").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(throttled.body()).contains("wait 15 minutes");
+	}
+
+	@Test
 	void pagesSendAnonymousVisitorsToSignIn() throws Exception {
 		HttpResponse<String> console = this.http.send(request("/console/integrations").build(),
 				HttpResponse.BodyHandlers.ofString());
