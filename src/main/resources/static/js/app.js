@@ -18,6 +18,15 @@
 		htmx.ajax('GET', feed.dataset.refresh, { target: '#feed', swap: 'outerHTML' });
 	}
 
+	// A composer that posted through htmx starts empty again (only when the post was
+	// accepted, so that nothing the member wrote is lost).
+	document.addEventListener('htmx:afterRequest', function (event) {
+		const form = event.detail.elt;
+		if (event.detail.successful && form && form.matches && form.matches('form[data-reset-after-post]')) {
+			form.reset();
+		}
+	});
+
 	document.addEventListener('DOMContentLoaded', function () {
 		const feed = document.getElementById('feed');
 		if (!feed || !feed.dataset.stream || !window.EventSource) {

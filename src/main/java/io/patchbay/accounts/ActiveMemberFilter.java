@@ -2,7 +2,6 @@ package io.patchbay.accounts;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,10 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps an open session true to the account on every request: a member deactivated since
- * signing in loses the session at once (the rest of the chain then sees an anonymous
- * caller: 401 for the APIs, the sign-in page for pages), and changed admin permissions
- * apply at once. One indexed read per signed-in request keeps it cheap. Not a bean, so
- * that it runs only inside the security filter chains.
+ * signing in, or whose sessions were ended since (a new password, a claimed invitation:
+ * the member's session version moved past the one the session was opened under), loses
+ * the session at once (the rest of the chain then sees an anonymous caller: 401 for the
+ * APIs, the sign-in page for pages), and changed admin permissions apply at once. One
+ * indexed read per signed-in request keeps it cheap. Not a bean, so that it runs only
+ * inside the security filter chains.
  */
 class ActiveMemberFilter extends OncePerRequestFilter {
 
@@ -31,9 +32,9 @@ class ActiveMemberFilter extends OncePerRequestFilter {
 
 	private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-	private final Members members;
+	private final MemberRepository members;
 
-	ActiveMemberFilter(Members members) {
+	ActiveMemberFilter(MemberRepository members) {
 		this.members = members;
 	}
 
@@ -42,16 +43,16 @@ class ActiveMemberFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = this.contexts.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInMember member) {
-			Optional<Set<AdminPermission>> state = this.members.sessionState(member.id());
-			if (state.isEmpty()) {
+			Optional<MemberRepository.SessionState> state = this.members.sessionState(member.id());
+			if (state.isEmpty() || state.get().version() != member.sessionVersion()) {
 				this.contexts.clearContext();
 				HttpSession session = request.getSession(false);
 				if (session != null) {
 					session.invalidate();
 				}
 			}
-			else if (!state.get().equals(member.permissions())) {
-				SignedInMember current = member.withPermissions(state.get());
+			else if (!state.get().permissions().equals(member.permissions())) {
+				SignedInMember current = member.withPermissions(state.get().permissions());
 				SecurityContext context = this.contexts.createEmptyContext();
 				context.setAuthentication(
 						UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities()));

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 
 import io.patchbay.platform.PatchbayProperties;
+import io.patchbay.platform.StartupRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,10 @@ class BootstrapAdministrator implements ApplicationRunner {
 			byte[] random = new byte[12];
 			new SecureRandom().nextBytes(random);
 			password = HexFormat.of().formatHex(random);
+		}
+		else if (PasswordPolicy.tooLong(password)) {
+			throw new StartupRefusedException(
+					"PATCHBAY_ADMIN_PASSWORD is longer than 72 bytes, all that bcrypt reads: choose a shorter one");
 		}
 		try {
 			this.members.createAdministrator(email, "Administrator", password, EnumSet.allOf(AdminPermission.class));

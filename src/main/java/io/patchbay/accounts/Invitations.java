@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Invitations {
 
-	private final InvitationTokens tokens;
+	private final InvitationRepository tokens;
 
-	private final MemberRows rows;
+	private final MemberRepository rows;
 
 	private final AuditLog audit;
 
@@ -29,7 +29,7 @@ public class Invitations {
 
 	private final Clock clock;
 
-	Invitations(InvitationTokens tokens, MemberRows rows, AuditLog audit, PasswordEncoder passwordEncoder,
+	Invitations(InvitationRepository tokens, MemberRepository rows, AuditLog audit, PasswordEncoder passwordEncoder,
 			Clock clock) {
 		this.tokens = tokens;
 		this.rows = rows;
@@ -46,7 +46,10 @@ public class Invitations {
 			.filter(MemberProfile::active);
 	}
 
-	/** Sets the member's password through the invitation and uses the link up. */
+	/**
+	 * Sets the member's password through the invitation and uses the link up; any session
+	 * opened before ends.
+	 */
 	public MemberProfile claim(String token, String password) {
 		MemberProfile member = find(token)
 			.orElseThrow(() -> new NotFoundException("Invitation", "(expired or already used)"));
@@ -54,7 +57,7 @@ public class Invitations {
 		if (!this.tokens.consume(token, member.id())) {
 			throw new NotFoundException("Invitation", "(expired or already used)");
 		}
-		this.rows.claimed(member.id(), this.passwordEncoder.encode(password), this.clock.instant());
+		this.rows.changePassword(member.id(), this.passwordEncoder.encode(password), this.clock.instant());
 		this.audit.record("member.claimed", Members.AUDIT_TYPE, String.valueOf(member.id()), member.name(), null);
 		return this.rows.findById(member.id()).orElseThrow();
 	}

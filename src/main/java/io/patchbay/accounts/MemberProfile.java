@@ -19,8 +19,24 @@ public record MemberProfile(long id, @Nullable String email, String name, @Nulla
 		Set<AdminPermission> permissions, @Nullable Instant invitedAt, @Nullable Instant claimedAt, Instant createdAt,
 		Instant updatedAt) {
 
+	public MemberProfile {
+		permissions = Set.copyOf(permissions);
+	}
+
 	public boolean isAdministrator() {
 		return !this.permissions.isEmpty();
+	}
+
+	/** Whether the member has set a password (through an invitation or in dev mode). */
+	public boolean claimed() {
+		return this.claimedAt != null;
+	}
+
+	MemberProfile withPermissions(Set<AdminPermission> current) {
+		return new MemberProfile(this.id, this.email, this.name, this.firstName, this.lastName, this.title,
+				this.department, this.division, this.organization, this.primaryPhone, this.primaryAddress, this.locale,
+				this.managerId, this.externalId, this.active, current, this.invitedAt, this.claimedAt, this.createdAt,
+				this.updatedAt);
 	}
 
 }

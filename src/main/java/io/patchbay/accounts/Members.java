@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +19,6 @@ import io.patchbay.platform.PatchbayProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The community's members and their admin permissions: creation and invitation, profiles,
  * deactivation, and what sign-in needs. The admin API, the member app, SCIM and the Graph
- * API all come here, so their rules cannot drift apart.
+ * API all come here, so their rules cannot drift apart. Changes take the acting
+ * administrator (or integration), whose rights {@link AdministratorRules} checks.
  */
 @Service
 @Transactional
@@ -36,11 +35,9 @@ public class Members {
 
 	static final String AUDIT_TYPE = "member";
 
-	private final JdbcClient jdbc;
+	private final MemberRepository rows;
 
-	private final MemberRows rows;
-
-	private final InvitationTokens invitations;
+	private final InvitationRepository invitations;
 
 	private final AuditLog audit;
 
@@ -54,10 +51,8 @@ public class Members {
 
 	private final PasswordEncoder passwordEncoder;
 
-	Members(JdbcClient jdbc, MemberRows rows, InvitationTokens invitations, AuditLog audit,
-			ApplicationEventPublisher events, PatchbayProperties properties, Ids ids, Clock clock,
-			PasswordEncoder passwordEncoder) {
-		this.jdbc = jdbc;
+	Members(MemberRepository rows, InvitationRepository invitations, AuditLog audit, ApplicationEventPublisher events,
+			PatchbayProperties properties, Ids ids, Clock clock, PasswordEncoder passwordEncoder) {
 		this.rows = rows;
 		this.invitations = invitations;
 		this.audit = audit;
@@ -68,21 +63,12 @@ public class Members {
 		this.passwordEncoder = passwordEncoder;
 	}
 
-	/** Finds a member by email (case-insensitive) with what sign-in needs. */
-	@Transactional(readOnly = true)
-	public Optional<SignedInMember> findForSignIn(String email) {
-		return this.jdbc.sql("SELECT id, email, name, password_hash, active FROM member WHERE email_key = ?")
-			.param(email.toLowerCase(Locale.ROOT))
-			.query((rs, row) -> new SignedInMember(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-					rs.getString("password_hash"), rs.getBoolean("active"), this.rows.permissionsOf(rs.getLong("id"))))
-			.optional();
-	}
-
 	@Transactional(readOnly = true)
 	public boolean anyAdministrator() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM admin_permission").query(Long.class).single() > 0;
+		return this.rows.anyAdministrator();
 	}
 
+	/** The bootstrap administrator (and test fixtures): no actor, no rules. */
 	public long createAdministrator(String email, String name, String password, Set<AdminPermission> permissions) {
 		long id = this.ids.next();
 		this.rows.insert(id, MemberDetails.of(email, name), this.passwordEncoder.encode(password),
@@ -95,7 +81,8 @@ public class Members {
 	 * Creates a member. With a password (dev mode only) the account is ready at once;
 	 * otherwise the answer carries a single-use invitation link valid 14 days.
 	 */
-	public CreatedMember create(MemberDetails details, @Nullable String password) {
+	public CreatedMember create(Actor.Administrator actor, MemberDetails details, @Nullable String password) {
+		AdministratorRules.mayCreate(actor);
 		MemberDetails checked = ProfileRules.forNew(details);
 		if (password != null && this.properties.production()) {
 			throw new InvalidInputException("password",
@@ -114,16 +101,17 @@ public class Members {
 			this.rows.invited(id, now);
 		}
 		this.audit.record("member.created", AUDIT_TYPE, String.valueOf(id), checked.name(), null);
-		this.events.publishEvent(new MemberCreated(id, checked.email(), CurrentMember.id(), now));
+		this.events.publishEvent(new MemberCreated(id, checked.email(), actor.id(), now));
 		return new CreatedMember(find(id), inviteUrl);
 	}
 
-	/** A new invitation link for the member, replacing earlier ones. */
-	public String invite(long id) {
+	/**
+	 * A new invitation link for a member who has not claimed their account yet, replacing
+	 * earlier ones.
+	 */
+	public String invite(Actor.Administrator actor, long id) {
 		MemberProfile member = find(id);
-		if (!member.active() || member.email() == null) {
-			throw new ConflictException("id", "Only an active member with an email address can be invited");
-		}
+		AdministratorRules.mayInvite(actor, member);
 		Instant now = this.clock.instant();
 		String url = this.invitations.issue(id, now);
 		this.rows.invited(id, now);
@@ -185,17 +173,13 @@ public class Members {
 	}
 
 	/**
-	 * What an open session must know on each request: empty when the member may no longer
-	 * sign in, else their admin permissions now.
+	 * Applies the non-null fields of {@code changes}; an empty string clears a field. The
+	 * actor is an administrator (admin API) or an integration's page holding
+	 * {@code manage_work_profiles} (Graph API).
 	 */
-	@Transactional(readOnly = true)
-	Optional<Set<AdminPermission>> sessionState(long id) {
-		return this.rows.activePermissions(id);
-	}
-
-	/** Applies the non-null fields of {@code changes}; an empty string clears a field. */
-	public MemberProfile update(long id, MemberDetails changes) {
+	public MemberProfile update(Actor actor, long id, MemberDetails changes) {
 		MemberProfile current = find(id);
+		AdministratorRules.mayManage(actor, current);
 		MemberDetails checked = ProfileRules.apply(current, changes);
 		checkUnique(checked, id);
 		if (checked.managerId() != null && checked.managerId() == id) {
@@ -209,39 +193,39 @@ public class Members {
 		this.rows.update(id, checked, now);
 		this.audit.record("member.updated", AUDIT_TYPE, String.valueOf(id), checked.name(),
 				"changed=" + changed.stream().sorted().toList());
-		this.events.publishEvent(new MemberProfileChanged(id, changed, CurrentMember.id(), now));
+		this.events.publishEvent(new MemberProfileChanged(id, changed, actorId(actor), now));
 		return find(id);
 	}
 
-	public MemberProfile deactivate(long id) {
+	/** The member can no longer sign in, and their sessions end for good. */
+	public MemberProfile deactivate(Actor.Administrator actor, long id) {
 		MemberProfile member = find(id);
-		Long actor = CurrentMember.id();
-		if (actor != null && actor == id) {
-			throw new ConflictException("id", "You cannot deactivate your own account");
-		}
+		AdministratorRules.mayDeactivate(actor, member);
 		if (member.active()) {
 			Instant now = this.clock.instant();
 			this.rows.setActive(id, false, now);
 			this.invitations.revokeAll(id);
 			this.audit.record("member.deactivated", AUDIT_TYPE, String.valueOf(id), member.name(), null);
-			this.events.publishEvent(new MemberDeactivated(id, member.email(), actor, now));
+			this.events.publishEvent(new MemberDeactivated(id, member.email(), actor.id(), now));
 		}
 		return find(id);
 	}
 
-	public MemberProfile reactivate(long id) {
+	public MemberProfile reactivate(Actor.Administrator actor, long id) {
 		MemberProfile member = find(id);
+		AdministratorRules.mayManage(actor, member);
 		if (!member.active()) {
 			Instant now = this.clock.instant();
 			this.rows.setActive(id, true, now);
 			this.audit.record("member.reactivated", AUDIT_TYPE, String.valueOf(id), member.name(), null);
-			this.events.publishEvent(new MemberReactivated(id, member.email(), CurrentMember.id(), now));
+			this.events.publishEvent(new MemberReactivated(id, member.email(), actor.id(), now));
 		}
 		return find(id);
 	}
 
-	public MemberProfile replaceAdminPermissions(long id, Set<AdminPermission> permissions) {
+	public MemberProfile replaceAdminPermissions(Actor.Administrator actor, long id, Set<AdminPermission> permissions) {
 		MemberProfile member = find(id);
+		AdministratorRules.mayChangePermissions(actor, member, permissions);
 		Set<AdminPermission> granted = EnumSet.noneOf(AdminPermission.class);
 		granted.addAll(permissions);
 		granted.removeAll(member.permissions());
@@ -256,8 +240,12 @@ public class Members {
 				"granted=" + granted.stream().map(AdminPermission::authority).toList() + " removed="
 						+ removed.stream().map(AdminPermission::authority).toList());
 		this.events.publishEvent(new AdminPermissionsChanged(id, member.email(), Set.copyOf(granted),
-				Set.copyOf(removed), CurrentMember.id(), this.clock.instant()));
+				Set.copyOf(removed), actor.id(), this.clock.instant()));
 		return find(id);
+	}
+
+	private static @Nullable Long actorId(Actor actor) {
+		return (actor instanceof Actor.Administrator administrator) ? administrator.id() : null;
 	}
 
 	private void checkUnique(MemberDetails details, long exceptId) {

@@ -15,13 +15,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a member's password must meet (accounts.md): at least 12 characters, not one
- * of the commonly used passwords, not the member's own email.
+ * of the commonly used passwords, not the member's own email; and at most 72 bytes in
+ * UTF-8, all that bcrypt reads (a longer one would be cut without notice).
  */
 final class PasswordPolicy {
 
 	static final int MIN_LENGTH = 12;
 
-	private static final int MAX_LENGTH = 256;
+	static final int MAX_BYTES = 72;
 
 	private static final Set<String> COMMON = load();
 
@@ -32,8 +33,9 @@ final class PasswordPolicy {
 		if (password == null || password.length() < MIN_LENGTH) {
 			throw new InvalidInputException("password", "The password must have at least 12 characters");
 		}
-		if (password.length() > MAX_LENGTH) {
-			throw new InvalidInputException("password", "The password must have at most 256 characters");
+		if (tooLong(password)) {
+			throw new InvalidInputException("password",
+					"The password must be at most 72 bytes long (72 letters without accents, fewer with them)");
 		}
 		String normalized = password.toLowerCase(Locale.ROOT);
 		if (COMMON.contains(normalized) || COMMON.contains(normalized.replaceAll("[\\s-]", ""))
@@ -43,6 +45,11 @@ final class PasswordPolicy {
 		if (email != null && normalized.equals(email.toLowerCase(Locale.ROOT))) {
 			throw new InvalidInputException("password", "The password must not be your email address");
 		}
+	}
+
+	/** Longer than any password Patchbay accepts, so it matches none. */
+	static boolean tooLong(String password) {
+		return password.length() > MAX_BYTES || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
 	}
 
 	private static Set<String> load() {

@@ -2,8 +2,11 @@ package io.patchbay.accounts;
 
 import java.util.Map;
 
+import io.patchbay.platform.ClientAddresses;
 import io.patchbay.platform.PatchbayProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -13,29 +16,37 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Who may call what: the REST APIs with HTTP Basic or the console session (errors as
  * problem details), the console and its pages with the sign-in form. Fine-grained admin
- * permissions are checked on each controller with {@code @PreAuthorize}.
+ * permissions are checked on each controller with {@code @PreAuthorize}, and again by the
+ * accounts rules themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	/**
+	 * The one answer to a failed or missing sign-in, whatever the account's state, so
+	 * that it tells nothing about the account.
+	 */
+	static final String SIGN_IN_REQUIRED = "Sign-in required: the email or password is wrong or missing";
 
 	private static final String[] ADMIN_AUTHORITIES = java.util.Arrays.stream(AdminPermission.values())
 		.map(AdminPermission::authority)
@@ -47,39 +58,67 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(Members members) {
-		return (email) -> members.findForSignIn(email)
-			.orElseThrow(() -> new UsernameNotFoundException("No such member"));
+	SignInAccounts signInAccounts(MemberRepository members, PasswordEncoder passwordEncoder) {
+		return new SignInAccounts(members, passwordEncoder);
 	}
 
+	/**
+	 * Spring Security's password check, made to cost the same for every account: the
+	 * account's state is checked only after its password, with the same exception as a
+	 * wrong password, and unknown and unclaimed accounts are compared with a hash too.
+	 */
 	@Bean
-	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+	AuthenticationManager authenticationManager(SignInAccounts accounts, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle, SignInProperties properties) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		passwords.setPreAuthenticationChecks((user) -> {
+		});
+		passwords.setPostAuthenticationChecks((user) -> {
+			if (!user.isEnabled()) {
+				throw new BadCredentialsException("Bad credentials");
+			}
+		});
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, properties));
+	}
+
+	/**
+	 * What a sign-in records of its request: the client address resolved through the
+	 * trusted proxies, for the throttle.
+	 */
+	@Bean
+	AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> signInDetails(ClientAddresses addresses) {
+		return (request) -> {
+			HttpSession session = request.getSession(false);
+			return new WebAuthenticationDetails(addresses.of(request), (session != null) ? session.getId() : null);
+		};
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, JsonMapper json,
-			Members members) throws Exception {
+			MemberRepository members, PatchbayProperties properties,
+			AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> signInDetails) throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Patchbay\"");
-			writeProblem(json, response, HttpStatus.UNAUTHORIZED, ex.getMessage());
+			String detail = (ex instanceof ThrottledAuthenticationProvider.LoginThrottledException) ? ex.getMessage()
+					: SIGN_IN_REQUIRED;
+			writeProblem(json, response, HttpStatus.UNAUTHORIZED, detail);
 		};
 		AccessDeniedHandler denied = (request, response, ex) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
 				"Your account lacks the permission for this operation");
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authenticationManager(authenticationManager)
 			.addFilterAfter(new ActiveMemberFilter(members), SecurityContextHolderFilter.class)
+			.headers(SecurityHeaders.of(properties))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasAnyAuthority(ADMIN_AUTHORITIES)
 				.anyRequest()
 				.authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthenticated))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthenticated)
+				.authenticationDetailsSource(signInDetails))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
@@ -89,13 +128,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain consoleSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			PatchbayProperties properties, Members members) throws Exception {
+			PatchbayProperties properties, MemberRepository members,
+			AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> signInDetails) throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setExceptionMappings(
 				Map.of(ThrottledAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
 		failures.setDefaultFailureUrl("/login?error");
 		http.authenticationManager(authenticationManager)
 			.addFilterAfter(new ActiveMemberFilter(members), SecurityContextHolderFilter.class)
+			.headers(SecurityHeaders.of(properties))
 			.authorizeHttpRequests((requests) -> {
 				requests
 					.requestMatchers("/login", "/invitations/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
@@ -112,6 +153,7 @@ class SecurityConfiguration {
 			})
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
+				.authenticationDetailsSource(signInDetails)
 				.defaultSuccessUrl("/", false)
 				.failureHandler(failures))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));

@@ -13,7 +13,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The member behind a console or member-app session (or an HTTP Basic call), with their
- * admin permissions as authorities.
+ * admin permissions as authorities and the session version they signed in under (a
+ * session whose version is behind the member's has ended: see
+ * {@link ActiveMemberFilter}).
  */
 public final class SignedInMember implements UserDetails, CredentialsContainer, AuditedPrincipal {
 
@@ -27,15 +29,18 @@ public final class SignedInMember implements UserDetails, CredentialsContainer, 
 
 	private final boolean active;
 
+	private final int sessionVersion;
+
 	private final Set<AdminPermission> permissions;
 
 	SignedInMember(long id, String email, String name, @Nullable String passwordHash, boolean active,
-			Set<AdminPermission> permissions) {
+			int sessionVersion, Set<AdminPermission> permissions) {
 		this.id = id;
 		this.email = email;
 		this.name = name;
 		this.passwordHash = passwordHash;
 		this.active = active;
+		this.sessionVersion = sessionVersion;
 		this.permissions = Set.copyOf(permissions);
 	}
 
@@ -69,9 +74,27 @@ public final class SignedInMember implements UserDetails, CredentialsContainer, 
 		return this.permissions;
 	}
 
+	int sessionVersion() {
+		return this.sessionVersion;
+	}
+
 	/** The same member with the permissions they hold now. */
 	SignedInMember withPermissions(Set<AdminPermission> current) {
-		return new SignedInMember(this.id, this.email, this.name, null, this.active, current);
+		return new SignedInMember(this.id, this.email, this.name, null, this.active, this.sessionVersion, current);
+	}
+
+	/**
+	 * The same member in the session that changed their password, which goes on under the
+	 * new session version.
+	 */
+	public SignedInMember withSessionVersion(int version) {
+		return new SignedInMember(this.id, this.email, this.name, null, this.active, version, this.permissions);
+	}
+
+	/** The same member with a password hash to compare with at sign-in. */
+	SignedInMember withPasswordHash(String hash) {
+		return new SignedInMember(this.id, this.email, this.name, hash, this.active, this.sessionVersion,
+				this.permissions);
 	}
 
 	public boolean holds(AdminPermission permission) {

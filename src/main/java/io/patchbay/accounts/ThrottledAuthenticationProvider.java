@@ -9,8 +9,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Puts the {@link LoginThrottle} in front of password checks, for the sign-in form and
- * HTTP Basic alike.
+ * Puts the {@link LoginThrottle} in front of password checks, for the sign-in form, HTTP
+ * Basic and the sign-in after an invitation alike. The client address is the one the
+ * details source resolved through the trusted proxies.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -18,24 +19,38 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle) {
+	private final SignInProperties properties;
+
+	ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle,
+			SignInProperties properties) {
 		this.delegate = delegate;
 		this.throttle = throttle;
+		this.properties = properties;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String account = authentication.getName().toLowerCase(Locale.ROOT);
-		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
-				? String.valueOf(details.getRemoteAddress()) : "unknown";
-		if (this.throttle.blocked(account, address)) {
-			throw new LoginThrottledException();
+		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown";
+		LoginThrottle.Attempt attempt = this.throttle.begin(account, address)
+			.orElseThrow(() -> new LoginThrottledException(this.properties));
+		try (attempt) {
+			// bcrypt would compare only the first 72 bytes: a longer password is wrong,
+			// as no password Patchbay accepts is that long.
+			if (authentication.getCredentials() instanceof String password && PasswordPolicy.tooLong(password)) {
+				throw new BadCredentialsException("Bad credentials");
+			}
+			Authentication authenticated = this.delegate.authenticate(authentication);
+			attempt.refund();
+			return authenticated;
 		}
-		try {
-			return this.delegate.authenticate(authentication);
+		catch (AuthenticationException ex) {
+			throw ex;
 		}
-		catch (BadCredentialsException ex) {
-			this.throttle.failed(account, address);
+		catch (RuntimeException ex) {
+			// The database or the like failed: no password was judged.
+			attempt.refund();
 			throw ex;
 		}
 	}
@@ -47,8 +62,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	static class LoginThrottledException extends AuthenticationException {
 
-		LoginThrottledException() {
-			super("Too many failed sign-in attempts: wait 15 minutes and try again");
+		LoginThrottledException(SignInProperties properties) {
+			super("Too many failed sign-in attempts: wait " + properties.waitMinutes() + " minutes and try again");
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.patchbay.accounts.Actor;
 import io.patchbay.accounts.MemberDetails;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
@@ -110,7 +111,7 @@ class ObjectController {
 		switch (this.objects.resolve(id, "POST")) {
 			case MemberTarget(MemberProfile member) -> {
 				caller.require(Permission.MANAGE_WORK_PROFILES, true);
-				this.members.update(member.id(), profile(parameters));
+				this.members.update(Actor.page(caller.integration()), member.id(), profile(parameters));
 			}
 			case ObjectTarget(CommunityObject object) -> {
 				switch (object.type()) {

@@ -1,5 +1,8 @@
 package io.patchbay.platform;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import com.google.common.net.InetAddresses;
@@ -11,8 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * The address a request really comes from: the socket's peer, or, when that peer is one
  * of the operator's trusted proxies ({@code PATCHBAY_TRUSTED_PROXIES}), the nearest
- * address in {@code X-Forwarded-For} that is not itself a trusted proxy. Without trusted
- * proxies the header is ignored, so a client cannot choose its own address.
+ * address in {@code X-Forwarded-For} that is not itself a trusted proxy. Every line of
+ * that header counts, in order, as one list (proxies may add a line rather than extend
+ * one). Without trusted proxies the header is ignored, so a client cannot choose its own
+ * address. Spring Boot's own forwarded-header handling is off
+ * ({@code server.forward-headers-strategy=none}), so this is the only reading.
  */
 @Component
 public class ClientAddresses {
@@ -33,13 +39,12 @@ public class ClientAddresses {
 		if (this.trustedProxies.isEmpty() || !trusted(peer)) {
 			return peer;
 		}
-		String forwarded = request.getHeader("X-Forwarded-For");
-		if (forwarded == null) {
-			return peer;
+		List<String> hops = new ArrayList<>();
+		for (String line : Collections.list(request.getHeaders("X-Forwarded-For"))) {
+			hops.addAll(Arrays.asList(line.split(",")));
 		}
-		String[] hops = forwarded.split(",");
-		for (int i = hops.length - 1; i >= 0; i--) {
-			String hop = hops[i].strip();
+		for (int i = hops.size() - 1; i >= 0; i--) {
+			String hop = hops.get(i).strip();
 			if (!InetAddresses.isInetAddress(hop)) {
 				// Not an address literal: forged or garbled, and matching it would mean
 				// DNS.

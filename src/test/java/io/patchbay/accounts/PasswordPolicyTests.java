@@ -14,6 +14,15 @@ class PasswordPolicyTests {
 	}
 
 	@Test
+	void refusesMoreThanTheSeventyTwoBytesBcryptReads() {
+		assertThatNoException().isThrownBy(() -> PasswordPolicy.check("plum-orbit-".repeat(6) + "sevent", null));
+		for (String password : new String[] { "plum-orbit-".repeat(6) + "seventy", "plum-orbit-é".repeat(6) }) {
+			assertThatThrownBy(() -> PasswordPolicy.check(password, null)).isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("72 bytes");
+		}
+	}
+
+	@Test
 	void refusesShortCommonRepetitiveAndOwnEmailPasswords() {
 		for (String password : new String[] { "short-pw", "Password1234", "correct horse battery staple",
 				"aaaaaaaaaaaaaaaa", "ababababababab", "someone@example.com" }) {

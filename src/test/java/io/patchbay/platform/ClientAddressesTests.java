@@ -28,6 +28,18 @@ class ClientAddressesTests {
 		assertThat(addresses.of(request("10.0.0.5", "evil.example.com"))).isEqualTo("10.0.0.5");
 	}
 
+	@Test
+	void readsEveryForwardedForLineInOrder() {
+		ClientAddresses addresses = addresses(List.of("10.0.0.0/8"));
+		MockHttpServletRequest request = request("10.0.0.5", "198.51.100.1");
+		request.addHeader("X-Forwarded-For", "203.0.113.9, 10.1.1.1");
+		request.addHeader("X-Forwarded-For", "10.2.2.2");
+		assertThat(addresses.of(request)).isEqualTo("203.0.113.9");
+		MockHttpServletRequest forged = request("10.0.0.5", "203.0.113.9");
+		forged.addHeader("X-Forwarded-For", "evil.example.com");
+		assertThat(addresses.of(forged)).isEqualTo("10.0.0.5");
+	}
+
 	private static ClientAddresses addresses(List<String> trusted) {
 		return new ClientAddresses(new PatchbayProperties(Mode.DEV, Path.of("data"), URI.create("http://localhost"),
 				null, false, "admin@example.com", null, trusted));

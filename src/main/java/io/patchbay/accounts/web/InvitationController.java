@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -34,9 +37,13 @@ class InvitationController {
 
 	private final AuthenticationManager authenticationManager;
 
-	InvitationController(Invitations invitations, AuthenticationManager authenticationManager) {
+	private final AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> signInDetails;
+
+	InvitationController(Invitations invitations, AuthenticationManager authenticationManager,
+			AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> signInDetails) {
 		this.invitations = invitations;
 		this.authenticationManager = authenticationManager;
+		this.signInDetails = signInDetails;
 	}
 
 	@GetMapping("/invitations/{token}")
@@ -64,7 +71,13 @@ class InvitationController {
 				throw new InvalidInputException("confirmation", "mismatch");
 			}
 			MemberProfile member = this.invitations.claim(token, password);
-			signIn(member, password, request, response);
+			try {
+				signIn(member, password, request, response);
+			}
+			catch (AuthenticationException ex) {
+				// The password is set, but this address may not sign in just now.
+				return "redirect:/login?throttled";
+			}
 			return "redirect:/";
 		}
 		catch (InvalidInputException ex) {
@@ -81,11 +94,16 @@ class InvitationController {
 		}
 	}
 
-	/** Signs the member in as the sign-in form would, in a fresh session. */
+	/**
+	 * Signs the member in as the sign-in form would (throttled by the same client
+	 * address), in a fresh session.
+	 */
 	private void signIn(MemberProfile member, String password, HttpServletRequest request,
 			HttpServletResponse response) {
-		Authentication authentication = this.authenticationManager
-			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(member.email(), password));
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
+			.unauthenticated(member.email(), password);
+		attempt.setDetails(this.signInDetails.buildDetails(request));
+		Authentication authentication = this.authenticationManager.authenticate(attempt);
 		SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.getContextHolderStrategy().setContext(context);

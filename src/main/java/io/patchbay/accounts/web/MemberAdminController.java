@@ -3,8 +3,10 @@ package io.patchbay.accounts.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.patchbay.accounts.Actor;
 import io.patchbay.accounts.CreatedMember;
 import io.patchbay.accounts.Members;
+import io.patchbay.accounts.SignedInMember;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
 import io.patchbay.platform.NotFoundException;
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +27,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The members rows of the admin REST API ({@code accounts.md}).
+ * The members rows of the admin REST API ({@code accounts.md}). Changes act as the
+ * signed-in administrator, whose rights the accounts module checks.
  */
 @RestController
 @RequestMapping("/api/admin/members")
@@ -39,8 +43,8 @@ class MemberAdminController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	MemberView create(@RequestBody MemberRequests.Create request) {
-		CreatedMember created = this.members.create(request.details(), request.password());
+	MemberView create(@AuthenticationPrincipal SignedInMember actor, @RequestBody MemberRequests.Create request) {
+		CreatedMember created = this.members.create(Actor.administrator(actor), request.details(), request.password());
 		return MemberView.of(created.member(), created.inviteUrl());
 	}
 
@@ -64,29 +68,32 @@ class MemberAdminController {
 	}
 
 	@PatchMapping("/{id}")
-	MemberView edit(@PathVariable String id, @RequestBody MemberRequests.Edit request) {
-		return MemberView.of(this.members.update(parse(id), request.changes()));
+	MemberView edit(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id,
+			@RequestBody MemberRequests.Edit request) {
+		return MemberView.of(this.members.update(Actor.administrator(actor), parse(id), request.changes()));
 	}
 
 	@PostMapping("/{id}/deactivate")
-	MemberView deactivate(@PathVariable String id) {
-		return MemberView.of(this.members.deactivate(parse(id)));
+	MemberView deactivate(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id) {
+		return MemberView.of(this.members.deactivate(Actor.administrator(actor), parse(id)));
 	}
 
 	@PostMapping("/{id}/reactivate")
-	MemberView reactivate(@PathVariable String id) {
-		return MemberView.of(this.members.reactivate(parse(id)));
+	MemberView reactivate(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id) {
+		return MemberView.of(this.members.reactivate(Actor.administrator(actor), parse(id)));
 	}
 
 	@PostMapping("/{id}/invitation")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, String> invite(@PathVariable String id) {
-		return Map.of("inviteUrl", this.members.invite(parse(id)));
+	Map<String, String> invite(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id) {
+		return Map.of("inviteUrl", this.members.invite(Actor.administrator(actor), parse(id)));
 	}
 
 	@PutMapping("/{id}/admin-permissions")
-	MemberView permissions(@PathVariable String id, @RequestBody MemberRequests.Permissions request) {
-		return MemberView.of(this.members.replaceAdminPermissions(parse(id), request.read()));
+	MemberView permissions(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id,
+			@RequestBody MemberRequests.Permissions request) {
+		return MemberView
+			.of(this.members.replaceAdminPermissions(Actor.administrator(actor), parse(id), request.read()));
 	}
 
 	private static long parse(String id) {

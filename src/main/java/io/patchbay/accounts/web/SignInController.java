@@ -1,9 +1,11 @@
 package io.patchbay.accounts.web;
 
+import io.patchbay.accounts.SignInProperties;
 import io.patchbay.accounts.SignedInMember;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -13,8 +15,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SignInController {
 
+	private final SignInProperties properties;
+
+	SignInController(SignInProperties properties) {
+		this.properties = properties;
+	}
+
 	@GetMapping("/login")
-	String signIn() {
+	String signIn(Model model) {
+		model.addAttribute("waitMinutes", this.properties.waitMinutes());
 		return "sign-in";
 	}
 

@@ -207,6 +207,34 @@ class MemberAdminApiIntegrationTests {
 	}
 
 	@Test
+	void aPasswordOverTheSeventyTwoBytesBcryptReadsIsRefusedNamingIt() {
+		String overlong = "abcd".repeat(18) + "e";
+		expectProblem(post(Map.of("email", unique() + "@example.com", "name", "X", "password", overlong)), 400,
+				"password");
+		Map<String, Object> created = create(Map.of("email", unique() + "@example.com", "name", "Verbose"));
+		String path = ((String) created.get("inviteUrl")).replaceFirst("^http://[^/]+", "");
+		EntityExchangeResult<String> page = this.anonymous.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
+		String cookie = page.getResponseHeaders().getFirst("Set-Cookie").split(";")[0];
+		this.anonymous.post()
+			.uri(path)
+			.header("Cookie", cookie)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("password=" + overlong + "&confirmation=" + overlong + "&_csrf=" + csrf(page.getResponseBody()))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("72 bytes"));
+		claim(path, "abcd".repeat(18), "abcd".repeat(18));
+	}
+
+	@Test
 	void aDeactivatedMemberCannotSignInAndTheirOpenSessionEnds() {
 		String email = unique() + "@example.com";
 		Map<String, Object> created = create(Map.of("email", email, "name", "Leaving Soon"));

@@ -14,14 +14,15 @@ import java.util.Optional;
 import io.patchbay.platform.PatchbayProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
- * Invitation links: a random token shown once in the link, stored only as its SHA-256,
- * valid 14 days and for one claim. A new invitation replaces the member's earlier ones.
+ * Invitation links, the {@code invitation} table: a random token shown once in the link,
+ * stored only as its SHA-256, valid 14 days and for one claim. A new invitation replaces
+ * the member's earlier ones.
  */
-@Component
-class InvitationTokens {
+@Repository
+class InvitationRepository {
 
 	static final Duration VALIDITY = Duration.ofDays(14);
 
@@ -31,7 +32,7 @@ class InvitationTokens {
 
 	private final PatchbayProperties properties;
 
-	InvitationTokens(JdbcClient jdbc, PatchbayProperties properties) {
+	InvitationRepository(JdbcClient jdbc, PatchbayProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}

@@ -1,0 +1,93 @@
+package io.patchbay.accounts;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.patchbay.integrations.MissingPermissionException;
+import io.patchbay.integrations.Permission;
+import io.patchbay.platform.AccessRefusedException;
+import io.patchbay.platform.ConflictException;
+
+/**
+ * Who may manage which account, so that holding {@code manage_accounts} does not lead to
+ * more. An administrator's account (a member holding any admin permission) is managed
+ * only by an administrator holding every admin permission: otherwise one could take over
+ * or lock out the administrators who hold what they do not. Nobody grants a permission
+ * they do not hold, nor changes their own, so the last full administrator cannot lock
+ * everyone out by mistake either.
+ */
+final class AdministratorRules {
+
+	private AdministratorRules() {
+	}
+
+	/** Profile and email changes, deactivation, reactivation. */
+	static void mayManage(Actor actor, MemberProfile target) {
+		switch (actor) {
+			case Actor.Administrator administrator -> {
+				mayManageAccounts(administrator);
+				if (target.isAdministrator() && !administrator.holdsAll()) {
+					throw new AccessRefusedException(
+							"Only an administrator holding every admin permission may manage an administrator's account");
+				}
+			}
+			// An HR sync keeps work profiles current, administrators' included; the
+			// Graph API sets no email, so no sign-in name changes this way.
+			case Actor.Page page when page.holds(Permission.MANAGE_WORK_PROFILES) -> {
+			}
+			case Actor.Page page -> throw new MissingPermissionException(Permission.MANAGE_WORK_PROFILES);
+			default -> throw new AccessRefusedException("Only administrators manage member accounts");
+		}
+	}
+
+	static void mayCreate(Actor.Administrator actor) {
+		mayManageAccounts(actor);
+	}
+
+	static void mayDeactivate(Actor.Administrator actor, MemberProfile target) {
+		mayManageAccounts(actor);
+		if (actor.id() == target.id()) {
+			throw new ConflictException("id", "You cannot deactivate your own account");
+		}
+		mayManage(actor, target);
+	}
+
+	/**
+	 * A new invitation link sets a new password: only for an account nobody has claimed,
+	 * or it would take the account over.
+	 */
+	static void mayInvite(Actor.Administrator actor, MemberProfile target) {
+		mayManage(actor, target);
+		if (target.claimed()) {
+			throw new ConflictException("id",
+					"An invitation can only be issued for an account that has not been claimed yet");
+		}
+		if (!target.active() || target.email() == null) {
+			throw new ConflictException("id", "Only an active member with an email address can be invited");
+		}
+	}
+
+	static void mayChangePermissions(Actor.Administrator actor, MemberProfile target, Set<AdminPermission> next) {
+		mayManageAccounts(actor);
+		if (actor.id() == target.id()) {
+			throw new ConflictException("id",
+					"You cannot change your own admin permissions: another full administrator must do it");
+		}
+		mayManage(actor, target);
+		Set<AdminPermission> granted = EnumSet.noneOf(AdminPermission.class);
+		granted.addAll(next);
+		granted.removeAll(target.permissions());
+		granted.removeAll(actor.permissions());
+		if (!granted.isEmpty()) {
+			throw new AccessRefusedException("You cannot grant permissions you do not hold: "
+					+ granted.stream().map(AdminPermission::authority).toList());
+		}
+	}
+
+	private static void mayManageAccounts(Actor.Administrator actor) {
+		if (!actor.holds(AdminPermission.MANAGE_ACCOUNTS)) {
+			throw new AccessRefusedException("Managing accounts needs the manage_accounts permission");
+		}
+	}
+
+}
