@@ -23,7 +23,8 @@ class ModularityTests {
 	/** Module to the modules it may use: the picture in ARCHITECTURE.md. */
 	static final Map<String, Set<String>> ARROWS = Map.of("platform", Set.of(), "integrations", Set.of("platform"),
 			"accounts", Set.of("platform", "integrations"), "community", Set.of("platform", "integrations", "accounts"),
-			"webhooks", Set.of("platform", "integrations", "accounts", "community"), "graph",
+			"chat", Set.of("platform", "integrations", "accounts"), "webhooks",
+			Set.of("platform", "integrations", "accounts", "community"), "graph",
 			Set.of("platform", "integrations", "accounts", "community", "webhooks"));
 
 	private final ApplicationModules modules = ApplicationModules.of(PatchbayApplication.class);

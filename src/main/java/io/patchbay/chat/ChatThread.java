@@ -4,16 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.patchbay.platform.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A thread as one of its participants sees it. The APIs show its id as {@code t_<id>}.
  *
  * @param name a group chat's name; {@code null} for a one-to-one thread
+ * @param activityId the id of its newest message (or its own, before any): threads are
+ * listed by it, newest activity first
  * @param unread messages from others since the viewer last read the thread
  */
 public record ChatThread(long id, ThreadKind kind, @Nullable String name, List<Participant> participants,
-		Instant createdAt, Instant lastActivityAt, int unread) {
+		Instant createdAt, long activityId, int unread) {
 
 	public ChatThread {
 		participants = List.copyOf(participants);
@@ -21,6 +24,11 @@ public record ChatThread(long id, ThreadKind kind, @Nullable String name, List<P
 
 	public static String apiId(long id) {
 		return "t_" + id;
+	}
+
+	/** When the newest message came (or the thread was opened). */
+	public Instant lastActivityAt() {
+		return Ids.timeOf(this.activityId);
 	}
 
 	public boolean includes(long participantId) {

@@ -64,6 +64,14 @@ class IntegrationRepository {
 		return found.stream().findFirst();
 	}
 
+	Optional<Integration> findByPageId(long pageId) {
+		return this.jdbc.sql("SELECT id FROM integration WHERE page_id = ?")
+			.param(pageId)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::findById);
+	}
+
 	List<Integration> findAll() {
 		return query(SELECT + " ORDER BY i.name_key");
 	}

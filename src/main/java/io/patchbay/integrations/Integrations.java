@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -75,6 +76,15 @@ public class Integrations {
 	@Transactional(readOnly = true)
 	public Integration find(long id) {
 		return this.repository.findById(id).orElseThrow(() -> new NotFoundException("Integration", String.valueOf(id)));
+	}
+
+	/**
+	 * The integration whose page this is: the bot members chat with, the author of its
+	 * posts.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Integration> findByPageId(long pageId) {
+		return this.repository.findByPageId(pageId);
 	}
 
 	public Integration update(long id, IntegrationChanges changes) {

@@ -1,6 +1,7 @@
 package io.patchbay.platform;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,6 +38,11 @@ public class Ids {
 		long now = (Math.max(this.clock.millis(), claim.floorMillis()) - EPOCH) << SEQUENCE_BITS;
 		long value = this.last.updateAndGet((previous) -> Math.max(previous + 1, now));
 		return OFFSET + ((value << NODE_BITS) | claim.number());
+	}
+
+	/** When an id was made, to the millisecond (ids are time-ordered). */
+	public static Instant timeOf(long id) {
+		return Instant.ofEpochMilli(((id - OFFSET) >>> (NODE_BITS + SEQUENCE_BITS)) + EPOCH);
 	}
 
 	/** The node number within an id. */

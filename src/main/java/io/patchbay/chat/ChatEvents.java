@@ -1,0 +1,55 @@
+package io.patchbay.chat;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.patchbay.accounts.Actor;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The event log as the members' streams read it: what a reconnecting member missed, and
+ * what other nodes wrote since a node last looked.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ChatEvents {
+
+	private final ChatEventRepository repository;
+
+	private final ThreadRepository threads;
+
+	ChatEvents(ChatEventRepository repository, ThreadRepository threads) {
+		this.repository = repository;
+		this.threads = threads;
+	}
+
+	/** The member's events after {@code afterId}, in the threads they are in now. */
+	public List<ChatEvent> missedBy(Actor.Member member, long afterId, int limit) {
+		return this.repository.since(member.id(), afterId, limit);
+	}
+
+	/** Every event after {@code afterId}, oldest first. */
+	public List<ChatEvent> since(long afterId, int limit) {
+		return this.repository.since(afterId, limit);
+	}
+
+	/** The members of each thread, in one query. */
+	public Map<Long, Set<Long>> membersOf(Collection<Long> threadIds) {
+		Map<Long, Set<Long>> members = new HashMap<>();
+		for (long threadId : new HashSet<>(threadIds)) {
+			members.put(threadId, new HashSet<>());
+		}
+		this.threads.participantsOf(members.keySet())
+			.forEach((threadId, participants) -> participants.stream()
+				.filter(Participant::isMember)
+				.forEach((participant) -> members.get(threadId).add(participant.id())));
+		return members;
+	}
+
+}
