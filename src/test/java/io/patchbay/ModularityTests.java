@@ -24,8 +24,8 @@ class ModularityTests {
 	static final Map<String, Set<String>> ARROWS = Map.of("platform", Set.of(), "integrations", Set.of("platform"),
 			"accounts", Set.of("platform", "integrations"), "community", Set.of("platform", "integrations", "accounts"),
 			"chat", Set.of("platform", "integrations", "accounts"), "webhooks",
-			Set.of("platform", "integrations", "accounts", "community"), "graph",
-			Set.of("platform", "integrations", "accounts", "community", "webhooks"));
+			Set.of("platform", "integrations", "accounts", "community", "chat"), "graph",
+			Set.of("platform", "integrations", "accounts", "community", "chat", "webhooks"));
 
 	private final ApplicationModules modules = ApplicationModules.of(PatchbayApplication.class);
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.patchbay.platform.Ids;
+import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,15 @@ public record ChatThread(long id, ThreadKind kind, @Nullable String name, List<P
 
 	public static String apiId(long id) {
 		return "t_" + id;
+	}
+
+	/** The thread id in {@code t_<id>}; a malformed one names no thread. */
+	public static long parseApiId(String apiId) {
+		long id = apiId.startsWith("t_") ? Ids.parse(apiId.substring(2)) : -1;
+		if (id <= 0) {
+			throw new NotFoundException("Thread", apiId);
+		}
+		return id;
 	}
 
 	/** When the newest message came (or the thread was opened). */

@@ -3,6 +3,8 @@ package io.patchbay.chat;
 import java.time.Instant;
 import java.util.List;
 
+import io.patchbay.platform.Ids;
+import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,15 @@ public record Message(long id, long threadId, Participant from, @Nullable String
 
 	public static String apiId(long id) {
 		return "m_" + id;
+	}
+
+	/** The message id in {@code m_<id>}; a malformed one names no message. */
+	public static long parseApiId(String apiId) {
+		long id = apiId.startsWith("m_") ? Ids.parse(apiId.substring(2)) : -1;
+		if (id <= 0) {
+			throw new NotFoundException("Message", apiId);
+		}
+		return id;
 	}
 
 }

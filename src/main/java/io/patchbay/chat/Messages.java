@@ -68,16 +68,18 @@ public class Messages {
 	 * is none yet.
 	 */
 	public Sent sendToMember(Actor.Page bot, long memberId, MessageContent content) {
-		MessageContent checked = ContentRules.bot(content);
+		// The rules of the thread first, as the Graph API orders its checks; a message
+		// that then breaks a rule rolls the opened thread back.
 		Threads.Opened opened = this.threads.open(bot, List.of(memberId), null);
 		ChatRules.write(bot, opened.thread());
+		MessageContent checked = ContentRules.bot(content);
 		return new Sent(store(opened.thread(), sender(bot), checked, null), opened.thread(), opened.created());
 	}
 
 	/** A bot opens a group chat with members and writes the first message in it. */
 	public Sent sendToNewGroup(Actor.Page bot, List<Long> memberIds, MessageContent content) {
-		MessageContent checked = ContentRules.bot(content);
 		Threads.Opened opened = this.threads.openGroup(bot, memberIds, null);
+		MessageContent checked = ContentRules.bot(content);
 		return new Sent(store(opened.thread(), sender(bot), checked, null), opened.thread(), true);
 	}
 

@@ -40,9 +40,12 @@ class GraphErrors {
 		return envelope(ex, request);
 	}
 
+	/** Error 100, its message naming the parameter (the field) that broke the rule. */
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> invalidInput(InvalidInputException ex, HttpServletRequest request) {
-		return envelope(GraphException.invalidParameter("(#100) " + ex.getMessage()), request);
+		String message = String.valueOf(ex.getMessage());
+		return envelope(GraphException.invalidParameter(
+				"(#100) " + (message.contains(ex.field()) ? message : ex.field() + ": " + message)), request);
 	}
 
 	@ExceptionHandler

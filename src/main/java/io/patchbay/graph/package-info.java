@@ -4,7 +4,7 @@
  * the feature modules.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "integrations", "accounts", "community", "webhooks" })
+@ApplicationModule(allowedDependencies = { "platform", "integrations", "accounts", "community", "chat", "webhooks" })
 package io.patchbay.graph;
 
 import org.jspecify.annotations.NullMarked;

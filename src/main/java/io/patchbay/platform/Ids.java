@@ -45,6 +45,14 @@ public class Ids {
 		return Instant.ofEpochMilli(((id - OFFSET) >>> (NODE_BITS + SEQUENCE_BITS)) + EPOCH);
 	}
 
+	/**
+	 * How far apart, in id values, two ids made a given time apart are: for looking back
+	 * a little behind an id (a transaction that committed after a later one).
+	 */
+	public static long span(java.time.Duration duration) {
+		return duration.toMillis() << (NODE_BITS + SEQUENCE_BITS);
+	}
+
 	/** The node number within an id. */
 	static int nodeOf(long id) {
 		return (int) ((id - OFFSET) & ((1 << NODE_BITS) - 1));

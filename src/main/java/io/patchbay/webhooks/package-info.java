@@ -3,7 +3,7 @@
  * events, and the delivery engine that signs, sends, retries and logs them.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "integrations", "accounts", "community" })
+@ApplicationModule(allowedDependencies = { "platform", "integrations", "accounts", "community", "chat" })
 package io.patchbay.webhooks;
 
 import org.jspecify.annotations.NullMarked;
