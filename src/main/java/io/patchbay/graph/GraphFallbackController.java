@@ -14,10 +14,7 @@ class GraphFallbackController {
 
 	@RequestMapping({ "/graph", "/graph/**" })
 	Object unsupported(GraphCaller caller, HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length() + "/graph".length());
-		String id = path.startsWith("/") ? path.substring(1) : path;
-		int slash = id.indexOf('/');
-		throw GraphException.unknownObject((slash < 0) ? id : id.substring(0, slash), request.getMethod());
+		throw GraphException.unknownObject(GraphErrors.pathId(request), request.getMethod());
 	}
 
 }

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * row writes the audit entry.
  */
 @Service
-public class Dormancy {
+class Dormancy {
 
 	static final Duration IDLE_LIMIT = Duration.ofDays(60);
 
@@ -53,7 +53,7 @@ public class Dormancy {
 	 * integrations it disabled.
 	 */
 	@Transactional
-	public int disableDormant() {
+	int disableDormant() {
 		Instant cutoff = this.clock.instant().minus(IDLE_LIMIT);
 		Map<Long, String> candidates = this.repository.enabledCreatedBefore(cutoff);
 		Set<Long> called = this.usage.calledSince(LocalDate.ofInstant(cutoff, ZoneOffset.UTC));

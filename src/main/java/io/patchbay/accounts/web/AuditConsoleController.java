@@ -1,16 +1,16 @@
 package io.patchbay.accounts.web;
 
 import io.patchbay.platform.AuditLog;
+import io.patchbay.platform.PageController;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The console's audit log page: the latest entries, newest first.
  */
-@Controller
+@PageController
 @PreAuthorize("hasAuthority('view_audit_log')")
 class AuditConsoleController {
 

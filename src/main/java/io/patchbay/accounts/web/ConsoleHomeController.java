@@ -1,12 +1,12 @@
 package io.patchbay.accounts.web;
 
-import org.springframework.stereotype.Controller;
+import io.patchbay.platform.PageController;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code /console}: the integrations page is the console's first and main page.
  */
-@Controller
+@PageController
 class ConsoleHomeController {
 
 	@GetMapping("/console")

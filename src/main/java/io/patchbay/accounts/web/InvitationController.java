@@ -4,6 +4,7 @@ import io.patchbay.accounts.Invitations;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.NotFoundException;
+import io.patchbay.platform.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The invitation link's page: the invited member sets a password and is signed in.
  */
-@Controller
+@PageController
 class InvitationController {
 
 	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();

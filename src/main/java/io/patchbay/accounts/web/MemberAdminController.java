@@ -7,9 +7,7 @@ import io.patchbay.accounts.Actor;
 import io.patchbay.accounts.CreatedMember;
 import io.patchbay.accounts.Members;
 import io.patchbay.accounts.SignedInMember;
-import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
-import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -51,9 +49,8 @@ class MemberAdminController {
 	@GetMapping
 	Map<String, Object> list(@RequestParam(required = false) @Nullable String query,
 			@RequestParam(required = false) @Nullable Boolean active,
-			@RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "50") int limit) {
-		Long cursor = (after != null && Ids.parse(after) > 0) ? Ids.parse(after) : null;
-		KeysetPage<MemberView> page = this.members.list(query, active, cursor, limit).map(MemberView::of);
+			@RequestParam(required = false) @Nullable Long after, @RequestParam(defaultValue = "50") int limit) {
+		KeysetPage<MemberView> page = this.members.list(query, active, after, limit).map(MemberView::of);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("data", page.items());
 		if (page.nextCursor() != null) {
@@ -63,45 +60,36 @@ class MemberAdminController {
 	}
 
 	@GetMapping("/{id}")
-	MemberView one(@PathVariable String id) {
-		return MemberView.of(this.members.find(parse(id)));
+	MemberView one(@PathVariable long id) {
+		return MemberView.of(this.members.find(id));
 	}
 
 	@PatchMapping("/{id}")
-	MemberView edit(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id,
+	MemberView edit(@AuthenticationPrincipal SignedInMember actor, @PathVariable long id,
 			@RequestBody MemberRequests.Edit request) {
-		return MemberView.of(this.members.update(Actor.administrator(actor), parse(id), request.changes()));
+		return MemberView.of(this.members.update(Actor.administrator(actor), id, request.changes()));
 	}
 
 	@PostMapping("/{id}/deactivate")
-	MemberView deactivate(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id) {
-		return MemberView.of(this.members.deactivate(Actor.administrator(actor), parse(id)));
+	MemberView deactivate(@AuthenticationPrincipal SignedInMember actor, @PathVariable long id) {
+		return MemberView.of(this.members.deactivate(Actor.administrator(actor), id));
 	}
 
 	@PostMapping("/{id}/reactivate")
-	MemberView reactivate(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id) {
-		return MemberView.of(this.members.reactivate(Actor.administrator(actor), parse(id)));
+	MemberView reactivate(@AuthenticationPrincipal SignedInMember actor, @PathVariable long id) {
+		return MemberView.of(this.members.reactivate(Actor.administrator(actor), id));
 	}
 
 	@PostMapping("/{id}/invitation")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, String> invite(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id) {
-		return Map.of("inviteUrl", this.members.invite(Actor.administrator(actor), parse(id)));
+	Map<String, String> invite(@AuthenticationPrincipal SignedInMember actor, @PathVariable long id) {
+		return Map.of("inviteUrl", this.members.invite(Actor.administrator(actor), id));
 	}
 
 	@PutMapping("/{id}/admin-permissions")
-	MemberView permissions(@AuthenticationPrincipal SignedInMember actor, @PathVariable String id,
+	MemberView permissions(@AuthenticationPrincipal SignedInMember actor, @PathVariable long id,
 			@RequestBody MemberRequests.Permissions request) {
-		return MemberView
-			.of(this.members.replaceAdminPermissions(Actor.administrator(actor), parse(id), request.read()));
-	}
-
-	private static long parse(String id) {
-		long parsed = Ids.parse(id);
-		if (parsed <= 0) {
-			throw new NotFoundException("Member", id);
-		}
-		return parsed;
+		return MemberView.of(this.members.replaceAdminPermissions(Actor.administrator(actor), id, request.read()));
 	}
 
 }

@@ -2,9 +2,9 @@ package io.patchbay.accounts.web;
 
 import io.patchbay.accounts.SignInProperties;
 import io.patchbay.accounts.SignedInMember;
+import io.patchbay.platform.PageController;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The sign-in page, and the landing after it: administrators go to the console, members
  * to the member app.
  */
-@Controller
+@PageController
 class SignInController {
 
 	private final SignInProperties properties;

@@ -6,9 +6,9 @@ import java.util.Set;
 
 import io.patchbay.integrations.Integration;
 import io.patchbay.integrations.Integrations;
+import io.patchbay.platform.PageController;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The Permissions and Security sections: what an integration may do, which groups it
  * reaches, and where its calls may come from.
  */
-@Controller
+@PageController
 @RequestMapping("/console/integrations/{id}")
 @PreAuthorize("hasAuthority('manage_integrations')")
 class IntegrationAccessConsoleController {
@@ -35,7 +35,7 @@ class IntegrationAccessConsoleController {
 
 	/** Unchecked boxes are simply absent from the form, hence the empty default. */
 	@PostMapping("/permissions")
-	String permissions(@PathVariable String id, @RequestParam(defaultValue = "") List<String> permissions,
+	String permissions(@PathVariable long id, @RequestParam(defaultValue = "") List<String> permissions,
 			@RequestParam(defaultValue = "ALL") String groupAccessMode,
 			@RequestParam(defaultValue = "") String groupIds, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
@@ -46,7 +46,7 @@ class IntegrationAccessConsoleController {
 	}
 
 	@PostMapping("/security")
-	String security(@PathVariable String id, @RequestParam(defaultValue = "") String allowedIps,
+	String security(@PathVariable long id, @RequestParam(defaultValue = "") String allowedIps,
 			@RequestParam(defaultValue = "false") boolean requireAppSecretProof,
 			@RequestParam(defaultValue = "false") boolean requireAppSecretTime, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);

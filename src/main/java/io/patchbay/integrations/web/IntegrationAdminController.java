@@ -12,9 +12,7 @@ import io.patchbay.integrations.IntegrationSecrets;
 import io.patchbay.integrations.IntegrationUsage;
 import io.patchbay.integrations.Integrations;
 import io.patchbay.integrations.Usage;
-import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
-import io.patchbay.platform.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,19 +73,19 @@ class IntegrationAdminController {
 	}
 
 	@GetMapping("/{id}")
-	IntegrationView one(@PathVariable String id) {
+	IntegrationView one(@PathVariable long id) {
 		return view(find(id));
 	}
 
 	@PatchMapping("/{id}")
-	IntegrationView edit(@PathVariable String id, @RequestBody IntegrationRequests.Edit request) {
+	IntegrationView edit(@PathVariable long id, @RequestBody IntegrationRequests.Edit request) {
 		Integration updated = this.integrations.update(find(id).id(),
 				new IntegrationChanges(request.name(), request.description(), request.enabled(), request.visible()));
 		return view(updated);
 	}
 
 	@PutMapping("/{id}/logo")
-	IntegrationView logo(@PathVariable String id, @RequestParam("file") MultipartFile file) throws IOException {
+	IntegrationView logo(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
 		Integration integration = find(id);
 		this.logos.change(integration, file.getBytes());
 		return view(this.integrations.find(integration.id()));
@@ -95,29 +93,29 @@ class IntegrationAdminController {
 
 	@PostMapping("/{id}/access-token")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, String> createAccessToken(@PathVariable String id) {
+	Map<String, String> createAccessToken(@PathVariable long id) {
 		return Map.of("accessToken", this.secrets.createAccessToken(find(id)));
 	}
 
 	@DeleteMapping("/{id}/access-token")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void revokeAccessToken(@PathVariable String id) {
+	void revokeAccessToken(@PathVariable long id) {
 		this.secrets.revokeAccessToken(find(id));
 	}
 
 	@GetMapping("/{id}/app-secret")
-	Map<String, String> revealAppSecret(@PathVariable String id) {
+	Map<String, String> revealAppSecret(@PathVariable long id) {
 		return Map.of("appSecret", this.secrets.revealAppSecret(find(id)));
 	}
 
 	@PostMapping("/{id}/app-secret")
-	Map<String, String> resetAppSecret(@PathVariable String id) {
+	Map<String, String> resetAppSecret(@PathVariable long id) {
 		return Map.of("appSecret", this.secrets.resetAppSecret(find(id)));
 	}
 
 	/** A request without {@code groupAccess} (or with null) leaves it as it is. */
 	@PutMapping("/{id}/permissions")
-	IntegrationView permissions(@PathVariable String id, @RequestBody IntegrationRequests.Permissions request) {
+	IntegrationView permissions(@PathVariable long id, @RequestBody IntegrationRequests.Permissions request) {
 		if (request.permissions() == null) {
 			throw new InvalidInputException("permissions", "permissions is required (a list, possibly empty)");
 		}
@@ -127,7 +125,7 @@ class IntegrationAdminController {
 	}
 
 	@PutMapping("/{id}/security")
-	IntegrationView security(@PathVariable String id, @RequestBody IntegrationRequests.Security request) {
+	IntegrationView security(@PathVariable long id, @RequestBody IntegrationRequests.Security request) {
 		Integration updated = this.integrations.replaceSecurity(find(id).id(),
 				(request.allowedIps() != null) ? request.allowedIps() : List.of(),
 				Boolean.TRUE.equals(request.requireAppSecretProof()),
@@ -137,7 +135,7 @@ class IntegrationAdminController {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable String id) {
+	void delete(@PathVariable long id) {
 		this.integrations.delete(find(id).id());
 	}
 
@@ -145,12 +143,8 @@ class IntegrationAdminController {
 		return IntegrationView.of(integration, this.usage.usage(integration.id()));
 	}
 
-	private Integration find(String id) {
-		long parsed = Ids.parse(id);
-		if (parsed <= 0) {
-			throw new NotFoundException("Integration", id);
-		}
-		return this.integrations.find(parsed);
+	private Integration find(long id) {
+		return this.integrations.find(id);
 	}
 
 }

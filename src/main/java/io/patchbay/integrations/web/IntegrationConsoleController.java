@@ -5,10 +5,10 @@ import io.patchbay.integrations.IntegrationChanges;
 import io.patchbay.integrations.Integrations;
 import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.InvalidInputException;
+import io.patchbay.platform.PageController;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The console's integrations list and the life of an integration: create, edit details,
  * enable or hide it, delete it.
  */
-@Controller
+@PageController
 @RequestMapping("/console/integrations")
 @PreAuthorize("hasAuthority('manage_integrations')")
 class IntegrationConsoleController {
@@ -75,12 +75,12 @@ class IntegrationConsoleController {
 	}
 
 	@GetMapping("/{id}")
-	String detail(@PathVariable String id, Model model) {
+	String detail(@PathVariable long id, Model model) {
 		return this.detailPage.show(this.detailPage.find(id), model);
 	}
 
 	@PostMapping("/{id}/details")
-	String editDetails(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+	String editDetails(@PathVariable long id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		this.integrations.update(integration.id(), new IntegrationChanges(name, description, null, null));
@@ -89,7 +89,7 @@ class IntegrationConsoleController {
 	}
 
 	@PostMapping("/{id}/visibility")
-	String editVisibility(@PathVariable String id, @RequestParam(defaultValue = "false") boolean enabled,
+	String editVisibility(@PathVariable long id, @RequestParam(defaultValue = "false") boolean enabled,
 			@RequestParam(defaultValue = "false") boolean visible, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		this.integrations.update(integration.id(), new IntegrationChanges(null, null, enabled, visible));
@@ -98,7 +98,7 @@ class IntegrationConsoleController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@PathVariable String id, @RequestParam(defaultValue = "") String confirmName,
+	String delete(@PathVariable long id, @RequestParam(defaultValue = "") String confirmName,
 			RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		// Exactly the name, as the spec asks: deletion cannot be undone, so no trimming

@@ -4,8 +4,6 @@ import io.patchbay.integrations.Integration;
 import io.patchbay.integrations.IntegrationUsage;
 import io.patchbay.integrations.Integrations;
 import io.patchbay.integrations.Permission;
-import io.patchbay.platform.Ids;
-import io.patchbay.platform.NotFoundException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -29,13 +27,9 @@ class IntegrationDetailPage {
 		this.usage = usage;
 	}
 
-	/** The integration an id from the URL names; a malformed id names nothing. */
-	Integration find(String id) {
-		long parsed = Ids.parse(id);
-		if (parsed <= 0) {
-			throw new NotFoundException("Integration", id);
-		}
-		return this.integrations.find(parsed);
+	/** The integration the URL names. */
+	Integration find(long id) {
+		return this.integrations.find(id);
 	}
 
 	/** Fills the model for the whole page, or for one of its fragments. */

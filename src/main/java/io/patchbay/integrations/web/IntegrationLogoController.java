@@ -3,7 +3,6 @@ package io.patchbay.integrations.web;
 import java.time.Duration;
 
 import io.patchbay.integrations.IntegrationLogos;
-import io.patchbay.platform.Ids;
 import io.patchbay.platform.NotFoundException;
 
 import org.springframework.http.CacheControl;
@@ -26,14 +25,14 @@ class IntegrationLogoController {
 	}
 
 	@GetMapping("/api/v1/integrations/{id}/logo")
-	ResponseEntity<byte[]> logo(@PathVariable String id) {
-		return this.logos.find(Ids.parse(id))
+	ResponseEntity<byte[]> logo(@PathVariable long id) {
+		return this.logos.find(id)
 			.map((logo) -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(logo.contentType()))
 				.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
 				.header("X-Content-Type-Options", "nosniff")
 				.body(logo.content()))
-			.orElseThrow(() -> new NotFoundException("Logo", id));
+			.orElseThrow(() -> new NotFoundException("Logo", String.valueOf(id)));
 	}
 
 }

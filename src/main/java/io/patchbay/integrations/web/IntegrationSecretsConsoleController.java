@@ -5,10 +5,10 @@ import java.io.IOException;
 import io.patchbay.integrations.Integration;
 import io.patchbay.integrations.IntegrationLogos;
 import io.patchbay.integrations.IntegrationSecrets;
+import io.patchbay.platform.PageController;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * request that revealed or created it: as an htmx fragment, or through a flash attribute
  * that lives for exactly one page view when the form is submitted without JavaScript.
  */
-@Controller
+@PageController
 @RequestMapping("/console/integrations/{id}")
 @PreAuthorize("hasAuthority('manage_integrations')")
 class IntegrationSecretsConsoleController {
@@ -44,7 +44,7 @@ class IntegrationSecretsConsoleController {
 	}
 
 	@PostMapping("/app-secret/reveal")
-	String revealAppSecret(@PathVariable String id, @RequestHeader(name = HTMX, required = false) @Nullable String htmx,
+	String revealAppSecret(@PathVariable long id, @RequestHeader(name = HTMX, required = false) @Nullable String htmx,
 			Model model, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		return showOnce(integration, "appSecret", this.secrets.revealAppSecret(integration), "app-secret", htmx, model,
@@ -52,7 +52,7 @@ class IntegrationSecretsConsoleController {
 	}
 
 	@PostMapping("/app-secret/reset")
-	String resetAppSecret(@PathVariable String id, @RequestHeader(name = HTMX, required = false) @Nullable String htmx,
+	String resetAppSecret(@PathVariable long id, @RequestHeader(name = HTMX, required = false) @Nullable String htmx,
 			Model model, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		return showOnce(integration, "appSecret", this.secrets.resetAppSecret(integration), "app-secret", htmx, model,
@@ -60,16 +60,15 @@ class IntegrationSecretsConsoleController {
 	}
 
 	@PostMapping("/access-token")
-	String createAccessToken(@PathVariable String id,
-			@RequestHeader(name = HTMX, required = false) @Nullable String htmx, Model model,
-			RedirectAttributes flash) {
+	String createAccessToken(@PathVariable long id, @RequestHeader(name = HTMX, required = false) @Nullable String htmx,
+			Model model, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		return showOnce(integration, "accessToken", this.secrets.createAccessToken(integration), "access-token-panel",
 				htmx, model, flash);
 	}
 
 	@PostMapping("/access-token/revoke")
-	String revokeAccessToken(@PathVariable String id, RedirectAttributes flash) {
+	String revokeAccessToken(@PathVariable long id, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		this.secrets.revokeAccessToken(integration);
 		flash.addFlashAttribute("notice", "notice.tokenRevoked");
@@ -77,7 +76,7 @@ class IntegrationSecretsConsoleController {
 	}
 
 	@PostMapping("/logo")
-	String uploadLogo(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
+	String uploadLogo(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
 			throws IOException {
 		Integration integration = this.detailPage.find(id);
 		this.logos.change(integration, file.getBytes());
@@ -89,7 +88,7 @@ class IntegrationSecretsConsoleController {
 			@Nullable String htmx, Model model, RedirectAttributes flash) {
 		if (htmx != null) {
 			// Reloaded, since creating a token changes what the section offers next.
-			this.detailPage.show(this.detailPage.find(String.valueOf(integration.id())), model);
+			this.detailPage.show(this.detailPage.find(integration.id()), model);
 			model.addAttribute(attribute, secret);
 			return IntegrationDetailPage.VIEW + " :: " + fragment;
 		}

@@ -4,17 +4,15 @@ import java.util.List;
 
 import io.patchbay.integrations.Integration;
 import io.patchbay.integrations.Integrations;
-import io.patchbay.platform.Ids;
-import io.patchbay.platform.NotFoundException;
 import io.patchbay.webhooks.Deliveries;
 import io.patchbay.webhooks.Delivery;
 import io.patchbay.webhooks.DeliveryStatus;
+import io.patchbay.platform.PageController;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The console's delivery log: an integration's deliveries by status, one delivery with
  * its payload and attempts, and manual redelivery.
  */
-@Controller
+@PageController
 @PreAuthorize("hasAuthority('manage_integrations')")
 class DeliveryConsoleController {
 
@@ -58,7 +56,7 @@ class DeliveryConsoleController {
 
 	/** An unknown status shows every delivery, as the "all" tab does. */
 	@GetMapping("/console/integrations/{id}/deliveries")
-	String log(@PathVariable String id, @RequestParam(defaultValue = "") String status, Model model) {
+	String log(@PathVariable long id, @RequestParam(defaultValue = "") String status, Model model) {
 		Integration integration = this.section.find(id);
 		DeliveryStatus filter = DeliveryStatus.of(status).orElse(null);
 		model.addAttribute("integration", integration);
@@ -70,9 +68,9 @@ class DeliveryConsoleController {
 
 	/** While the delivery is pending, the page polls its state with htmx. */
 	@GetMapping("/console/deliveries/{deliveryId}")
-	String delivery(@PathVariable String deliveryId,
+	String delivery(@PathVariable long deliveryId,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		Delivery delivery = this.deliveries.find(id(deliveryId));
+		Delivery delivery = this.deliveries.find(deliveryId);
 		model.addAttribute("delivery", delivery);
 		if (htmx != null) {
 			return "webhooks/delivery :: state";
@@ -83,8 +81,8 @@ class DeliveryConsoleController {
 	}
 
 	@PostMapping("/console/deliveries/{deliveryId}/redeliver")
-	String redeliver(@PathVariable String deliveryId, RedirectAttributes flash) {
-		Delivery delivery = this.deliveries.redeliver(id(deliveryId));
+	String redeliver(@PathVariable long deliveryId, RedirectAttributes flash) {
+		Delivery delivery = this.deliveries.redeliver(deliveryId);
 		flash.addFlashAttribute("notice", "delivery.notice.redelivered");
 		return "redirect:/console/deliveries/" + delivery.id();
 	}
@@ -100,14 +98,6 @@ class DeliveryConsoleController {
 		catch (JacksonException ex) {
 			return payload;
 		}
-	}
-
-	private static long id(String id) {
-		long parsed = Ids.parse(id);
-		if (parsed <= 0) {
-			throw new NotFoundException("Delivery", id);
-		}
-		return parsed;
 	}
 
 }

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.patchbay.integrations.Integrations;
-import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
-import io.patchbay.platform.NotFoundException;
 import io.patchbay.webhooks.Deliveries;
 import io.patchbay.webhooks.Delivery;
 import io.patchbay.webhooks.DeliveryStatus;
@@ -66,7 +64,7 @@ class WebhookAdminController {
 	}
 
 	@PutMapping("/integrations/{id}/webhooks/{topic}")
-	SubscriptionView subscribe(@PathVariable String id, @PathVariable String topic,
+	SubscriptionView subscribe(@PathVariable long id, @PathVariable String topic,
 			@RequestBody SubscribeRequest request) {
 		if (request.callbackUrl() == null) {
 			throw new InvalidInputException("callbackUrl", "callbackUrl is required");
@@ -82,18 +80,18 @@ class WebhookAdminController {
 	}
 
 	@GetMapping("/integrations/{id}/webhooks")
-	Map<String, List<SubscriptionView>> subscriptions(@PathVariable String id) {
+	Map<String, List<SubscriptionView>> subscriptions(@PathVariable long id) {
 		return Map.of("data", this.subscriptions.of(integration(id)).stream().map(SubscriptionView::of).toList());
 	}
 
 	@DeleteMapping("/integrations/{id}/webhooks/{topic}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void unsubscribe(@PathVariable String id, @PathVariable String topic) {
+	void unsubscribe(@PathVariable long id, @PathVariable String topic) {
 		this.subscriptions.unsubscribe(integration(id), topic);
 	}
 
 	@GetMapping("/integrations/{id}/deliveries")
-	Map<String, List<DeliveryView>> deliveries(@PathVariable String id,
+	Map<String, List<DeliveryView>> deliveries(@PathVariable long id,
 			@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "50") int limit) {
 		DeliveryStatus filter = null;
 		if (status != null && !status.isBlank()) {
@@ -108,14 +106,14 @@ class WebhookAdminController {
 	}
 
 	@GetMapping("/deliveries/{deliveryId}")
-	DeliveryView delivery(@PathVariable String deliveryId) {
-		return DeliveryView.of(this.deliveries.find(id(deliveryId, "Delivery")), true);
+	DeliveryView delivery(@PathVariable long deliveryId) {
+		return DeliveryView.of(this.deliveries.find(deliveryId), true);
 	}
 
 	@PostMapping("/deliveries/{deliveryId}/redeliver")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	DeliveryView redeliver(@PathVariable String deliveryId) {
-		return DeliveryView.of(this.deliveries.redeliver(id(deliveryId, "Delivery")), true);
+	DeliveryView redeliver(@PathVariable long deliveryId) {
+		return DeliveryView.of(this.deliveries.redeliver(deliveryId), true);
 	}
 
 	@ExceptionHandler
@@ -125,16 +123,8 @@ class WebhookAdminController {
 		return problem;
 	}
 
-	private long integration(String id) {
-		return this.integrations.find(id(id, "Integration")).id();
-	}
-
-	private static long id(String id, String kind) {
-		long parsed = Ids.parse(id);
-		if (parsed <= 0) {
-			throw new NotFoundException(kind, id);
-		}
-		return parsed;
+	private long integration(long id) {
+		return this.integrations.find(id).id();
 	}
 
 	record DeliveryView(String id, String topic, String field, String webhookId, String status, int entryCount,

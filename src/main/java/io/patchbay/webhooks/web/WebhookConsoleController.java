@@ -8,11 +8,11 @@ import io.patchbay.platform.NotFoundException;
 import io.patchbay.webhooks.HandshakeFailedException;
 import io.patchbay.webhooks.Subscriptions;
 import io.patchbay.webhooks.Topic;
+import io.patchbay.platform.PageController;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * htmx every answer is the section itself; without, a plain form round trip to its own
  * page.
  */
-@Controller
+@PageController
 @RequestMapping("/console/integrations/{id}/webhooks")
 @PreAuthorize("hasAuthority('manage_integrations')")
 class WebhookConsoleController {
@@ -46,7 +46,7 @@ class WebhookConsoleController {
 	}
 
 	@GetMapping
-	String show(@PathVariable String id, @RequestParam(required = false) @Nullable String topic,
+	String show(@PathVariable long id, @RequestParam(required = false) @Nullable String topic,
 			@RequestHeader(name = HTMX, required = false) @Nullable String htmx, ModelMap model) {
 		this.section.show(this.section.find(id), topic, null, model);
 		return (htmx != null) ? WebhookSection.FRAGMENT : WebhookSection.PAGE;
@@ -57,7 +57,7 @@ class WebhookConsoleController {
 	 * token keeps the saved one, which the page never shows back.
 	 */
 	@PostMapping("/{topic}")
-	ModelAndView subscribe(@PathVariable String id, @PathVariable String topic,
+	ModelAndView subscribe(@PathVariable long id, @PathVariable String topic,
 			@RequestParam(defaultValue = "") String callbackUrl, @RequestParam(defaultValue = "") String verifyToken,
 			@RequestParam(defaultValue = "") List<String> fields,
 			@RequestHeader(name = HTMX, required = false) @Nullable String htmx, RedirectAttributes flash) {
@@ -84,7 +84,7 @@ class WebhookConsoleController {
 	}
 
 	@PostMapping("/{topic}/remove")
-	ModelAndView unsubscribe(@PathVariable String id, @PathVariable String topic,
+	ModelAndView unsubscribe(@PathVariable long id, @PathVariable String topic,
 			@RequestHeader(name = HTMX, required = false) @Nullable String htmx, RedirectAttributes flash) {
 		Integration integration = this.section.find(id);
 		Topic removed = topic(topic);

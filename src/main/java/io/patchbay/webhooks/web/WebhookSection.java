@@ -8,8 +8,6 @@ import java.util.stream.Collectors;
 
 import io.patchbay.integrations.Integration;
 import io.patchbay.integrations.Integrations;
-import io.patchbay.platform.Ids;
-import io.patchbay.platform.NotFoundException;
 import io.patchbay.platform.PatchbayProperties;
 import io.patchbay.webhooks.Subscription;
 import io.patchbay.webhooks.Subscriptions;
@@ -43,13 +41,9 @@ class WebhookSection {
 		this.properties = properties;
 	}
 
-	/** The integration an id from the URL names; a malformed id names nothing. */
-	Integration find(String id) {
-		long parsed = Ids.parse(id);
-		if (parsed <= 0) {
-			throw new NotFoundException("Integration", id);
-		}
-		return this.integrations.find(parsed);
+	/** The integration the URL names. */
+	Integration find(long id) {
+		return this.integrations.find(id);
 	}
 
 	/**

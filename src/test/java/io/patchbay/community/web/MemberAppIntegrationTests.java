@@ -79,6 +79,15 @@ class MemberAppIntegrationTests {
 		String secret = (String) json(admin, "/api/admin/groups", Map.of("name", "Secret", "privacy", "SECRET"))
 			.get("id");
 		member.get().uri("/app/groups/{id}", secret).exchange().expectStatus().isNotFound();
+		// A malformed id names nothing either: the same page, never an error page.
+		assertThat(member.get()
+			.uri("/app/groups/not-a-group")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("does not exist");
 		String open = (String) json(admin, "/api/admin/groups", Map.of("name", "Open door", "privacy", "OPEN"))
 			.get("id");
 		String openPage = page(member, "/app/groups/" + open);

@@ -178,6 +178,9 @@ class ConsoleBrowserIntegrationTests {
 		this.driver.get(url("/console/integrations/987654321"));
 		assertThat(this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText())
 			.isEqualTo("Not found");
+		this.driver.get(url("/console/integrations/not-an-id"));
+		assertThat(this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText())
+			.isEqualTo("Not found");
 
 		// And the audit log tells the story.
 		this.driver.get(url("/console/audit"));
