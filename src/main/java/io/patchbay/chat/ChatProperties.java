@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param botCacheTtl how long a node keeps the list of bots; other nodes see a change to
  * a bot within this
+ * @param streamTimeout how long an event stream stays open before the client reconnects
+ * (with {@code Last-Event-ID}, missing nothing)
  * @param streamKeepAlive how often an idle event stream gets a comment line
  * @param streamsPerMember how many event streams one member may hold open; opening one
  * more closes their oldest
@@ -20,8 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param typingTimeout how long a typing indicator shows without a new one
  */
 @ConfigurationProperties("patchbay.chat")
-public record ChatProperties(@DefaultValue("5s") Duration botCacheTtl, @DefaultValue("15s") Duration streamKeepAlive,
-		@DefaultValue("8") int streamsPerMember, @DefaultValue("250ms") Duration pollInterval,
-		@DefaultValue("1d") Duration eventRetention, @DefaultValue("20s") Duration typingTimeout) {
+public record ChatProperties(@DefaultValue("5s") Duration botCacheTtl, @DefaultValue("1h") Duration streamTimeout,
+		@DefaultValue("15s") Duration streamKeepAlive, @DefaultValue("8") int streamsPerMember,
+		@DefaultValue("250ms") Duration pollInterval, @DefaultValue("1d") Duration eventRetention,
+		@DefaultValue("20s") Duration typingTimeout) {
 
 }

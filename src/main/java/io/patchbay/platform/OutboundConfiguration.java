@@ -10,8 +10,7 @@ class OutboundConfiguration {
 
 	@Bean(destroyMethod = "close")
 	OutboundHttp outboundHttp(PatchbayProperties properties, OutboundProperties outbound) {
-		return new OutboundHttp(properties.production(), outbound.allowedCidrs(), outbound.maxPerHost(),
-				outbound.maxTotal(), "Patchbay-Webhooks/" + version());
+		return new OutboundHttp(properties.production(), outbound, "Patchbay-Webhooks/" + version());
 	}
 
 	private static String version() {

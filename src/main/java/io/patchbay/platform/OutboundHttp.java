@@ -43,8 +43,6 @@ public class OutboundHttp implements AutoCloseable {
 
 	static final int EXCERPT_BYTES = 4096;
 
-	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
 	private final CloseableHttpClient client;
 
 	private final PoolingHttpClientConnectionManager connections;
@@ -54,17 +52,20 @@ public class OutboundHttp implements AutoCloseable {
 
 	private final boolean httpsOnly;
 
-	OutboundHttp(boolean production, List<String> allowedCidrs, int maxPerHost, int maxTotal, String userAgent) {
+	private final OutboundProperties settings;
+
+	OutboundHttp(boolean production, OutboundProperties settings, String userAgent) {
 		this.httpsOnly = production;
+		this.settings = settings;
 		this.connections = PoolingHttpClientConnectionManagerBuilder.create()
-			.setDnsResolver(new AddressPolicy(production, allowedCidrs))
-			.setMaxConnPerRoute(maxPerHost)
-			.setMaxConnTotal(maxTotal)
+			.setDnsResolver(new AddressPolicy(production, settings.allowedCidrs()))
+			.setMaxConnPerRoute(settings.maxPerHost())
+			.setMaxConnTotal(settings.maxTotal())
 			.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
-				.setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
-				.setSocketTimeout(Timeout.ofSeconds(30))
-				.setTimeToLive(Timeout.ofMinutes(5))
+				.setConnectTimeout(Timeout.of(settings.connectTimeout()))
+				.setSocketTimeout(Timeout.of(settings.socketTimeout()))
+				.setTimeToLive(Timeout.of(settings.connectionTtl()))
 				.build())
 			.build();
 		this.client = HttpClients.custom()
@@ -97,7 +98,7 @@ public class OutboundHttp implements AutoCloseable {
 		Timeout timeout = Timeout.of(request.timeout());
 		http.setConfig(RequestConfig.custom()
 			.setResponseTimeout(timeout)
-			.setConnectionRequestTimeout(Timeout.ofSeconds(30))
+			.setConnectionRequestTimeout(Timeout.of(this.settings.poolWaitTimeout()))
 			.build());
 		// A receiver that drips its answer byte by byte never trips the socket timeout:
 		// the deadline cancels the whole exchange.
@@ -122,7 +123,7 @@ public class OutboundHttp implements AutoCloseable {
 	}
 
 	/** What went wrong, in words rather than an exception's name. */
-	private static OutboundException failure(IOException ex, boolean cancelled, Duration timeout) {
+	private OutboundException failure(IOException ex, boolean cancelled, Duration timeout) {
 		if (ex instanceof AddressPolicy.RefusedAddressException) {
 			return new OutboundException(OutboundException.Failure.ADDRESS_NOT_ALLOWED, "the address is not allowed");
 		}
@@ -131,7 +132,7 @@ public class OutboundHttp implements AutoCloseable {
 		}
 		if (!cancelled && ex instanceof ConnectTimeoutException) {
 			return new OutboundException(OutboundException.Failure.TIMED_OUT,
-					"timed out after " + CONNECT_TIMEOUT.toSeconds() + " s while connecting");
+					"timed out after " + this.settings.connectTimeout().toSeconds() + " s while connecting");
 		}
 		if (cancelled || ex instanceof InterruptedIOException) {
 			// The answer's timeout, or the deadline's cancellation.

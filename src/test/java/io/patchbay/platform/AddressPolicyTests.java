@@ -73,7 +73,8 @@ class AddressPolicyTests {
 	@ValueSource(strings = { "http://127.0.0.1:9/hook", "https://127.0.0.1:9/hook", "https://[::1]:9/hook",
 			"https://169.254.169.254/latest/meta-data", "https://localhost:9/hook" })
 	void theProductionClientRefusesThemAtConnectTime(String url) throws Exception {
-		try (OutboundHttp http = new OutboundHttp(true, List.of(), 4, 8, "test")) {
+		try (OutboundHttp http = new OutboundHttp(true, new OutboundProperties(List.of(), 4, 8, Duration.ofSeconds(2),
+				Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(2)), "test")) {
 			assertThatExceptionOfType(OutboundException.class).isThrownBy(() -> http.send(new OutboundRequest("POST",
 					java.net.URI.create(url), Map.of(), new byte[0], Duration.ofSeconds(2))));
 		}

@@ -81,7 +81,7 @@ class ChatStreams implements SchedulingConfigurer {
 
 	SseEmitter open(Actor.Member member, @Nullable String lastEventId) {
 		closeOldestBeyondLimit(member.id());
-		SseEmitter emitter = new SseEmitter(Duration.ofHours(1).toMillis());
+		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
 		this.streams.put(emitter, new Stream(member.id(), this.opened.incrementAndGet()));
 		emitter.onCompletion(() -> this.streams.remove(emitter));
 		emitter.onTimeout(() -> this.streams.remove(emitter));
