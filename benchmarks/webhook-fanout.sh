@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Webhook fan-out benchmark (operations.md, benchmark 1). Starts Patchbay on H2 (default)
 # or on a fresh PostgreSQL database (DB=postgresql), runs the load driver of
-# benchmarks/fanout in a separate JVM, and prints deliveries/s sustained, event-to-receipt
+# benchmarks/drivers in a separate JVM, and prints deliveries/s sustained, event-to-receipt
 # p50/p99 at PACED events/s, and the raw signed-POST rate to the same receivers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ PACED=${PACED:-500}
 PORT=${PORT:-18082}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 [ -f target/patchbay.jar ] || ./mvnw -B -q -DskipTests package
-./mvnw -B -q -f benchmarks/fanout/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+./mvnw -B -q -f benchmarks/drivers/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 data=$(mktemp -d)
 password=benchmark-password-$$
 env=(SERVER_PORT=$PORT PATCHBAY_DATA_DIR="$data" PATCHBAY_ADMIN_EMAIL=bench@example.com
@@ -36,6 +36,6 @@ trap cleanup EXIT
 base=http://127.0.0.1:$PORT
 until curl -sf "$base/actuator/health" >/dev/null; do sleep 0.2; done
 echo "Patchbay on $DB; $(nproc) cores"
-"$JAVA" -cp "benchmarks/fanout/target/classes:$(cat benchmarks/fanout/target/classpath.txt)" \
+"$JAVA" -cp "benchmarks/drivers/target/classes:$(cat benchmarks/drivers/target/classpath.txt)" \
   io.patchbay.benchmarks.FanoutBenchmark "$base" "bench@example.com:$password" "$SUBSCRIBERS" \
   "$SECONDS_PER_PHASE" "$PACED"
