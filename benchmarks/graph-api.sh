@@ -9,17 +9,8 @@ DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18081}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f target/patchbay.jar ] || ./mvnw -B -q -DskipTests package
-data=$(mktemp -d)
-password=benchmark-password-$$
-SERVER_PORT=$PORT PATCHBAY_DATA_DIR="$data" PATCHBAY_ADMIN_EMAIL=bench@example.com PATCHBAY_ADMIN_PASSWORD=$password \
-  PATCHBAY_GRAPH_RATE_LIMIT_PER_HOUR=1000000000 "$JAVA" -jar target/patchbay.jar >"$data/log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
-base=http://127.0.0.1:$PORT
-until curl -sf "$base/actuator/health" >/dev/null; do sleep 0.2; done
+. benchmarks/server.sh
 
 admin=(-s -u "bench@example.com:$password" -H 'Content-Type: application/json')
 id=$(curl "${admin[@]}" -d '{"name":"Benchmark bot","kind":"BOT"}' "$base/api/admin/integrations" | sed -E 's/.*"id":"([0-9]+)".*/\1/')
