@@ -5,24 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.patchbay.AdminApi;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -30,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.test.web.servlet.client.StatusAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 class ExampleBotIntegrationTests {
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	@Autowired
 	RestTestClient client;
@@ -85,7 +70,7 @@ class ExampleBotIntegrationTests {
 				.isEqualTo(200);
 
 			Member ada = Member.create(this.client, "Ada");
-			String thread = ada.open(bot.pageId);
+			String thread = ada.open(bot.pageId());
 			ada.post("/api/v1/threads/" + thread + "/messages", Map.of("text", "My laptop is broken")).isCreated();
 			JsonNode offer = ada.await(thread, (message) -> message.has("attachment"), helpdesk);
 			JsonNode template = offer.get("attachment").get("payload");
@@ -109,7 +94,7 @@ class ExampleBotIntegrationTests {
 				"io/patchbay/examples/survey/SurveyBot.java", bot.environment(this.port))) {
 			bot.subscribe(survey.webhookUrl(), Bot.VERIFY_TOKEN).expectStatus().isOk();
 			Member grace = Member.create(this.client, "Grace");
-			String thread = grace.open(bot.pageId);
+			String thread = grace.open(bot.pageId());
 			grace.post("/api/v1/threads/" + thread + "/messages", Map.of("text", "Hello")).isCreated();
 
 			JsonNode tools = grace.await(thread, (message) -> message.path("quickReplies").size() == 5, survey);
@@ -142,141 +127,6 @@ class ExampleBotIntegrationTests {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
-	}
-
-	/** A bot created in the admin API, as an administrator does it in the console. */
-	record Bot(RestTestClient client, String id, String pageId, String token, String appSecret) {
-
-		static final String VERIFY_TOKEN = "example-verify-token";
-
-		static Bot create(RestTestClient client, String name) {
-			RestTestClient admin = AdminApi.asAdministrator(client);
-			JsonNode created = body(admin.post()
-				.uri("/api/admin/integrations")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("name", name + " " + System.nanoTime(), "kind", "BOT"))
-				.exchange()
-				.expectStatus()
-				.isCreated());
-			String id = created.get("id").asString();
-			String token = body(admin.post().uri("/api/admin/integrations/{id}/access-token", id).exchange())
-				.get("accessToken")
-				.asString();
-			String secret = body(admin.get().uri("/api/admin/integrations/{id}/app-secret", id).exchange())
-				.get("appSecret")
-				.asString();
-			return new Bot(client, id, created.get("pageId").asString(), token, secret);
-		}
-
-		Map<String, String> environment(int port) {
-			return Map.of("PATCHBAY_URL", "http://localhost:" + port, "BOT_TOKEN", this.token, "APP_SECRET",
-					this.appSecret, "VERIFY_TOKEN", VERIFY_TOKEN);
-		}
-
-		RestTestClient.ResponseSpec subscribe(String callbackUrl, String verifyToken) {
-			return AdminApi.asAdministrator(this.client)
-				.put()
-				.uri("/api/admin/integrations/{id}/webhooks/page", this.id)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("callbackUrl", callbackUrl, "verifyToken", verifyToken, "fields",
-						List.of("messages", "messaging_postbacks")))
-				.exchange();
-		}
-
-		/** A Graph read as the bot, with the app secret proof its security asks for. */
-		JsonNode graph(String path) {
-			long time = Instant.now().getEpochSecond();
-			String proof = hmac("HmacSHA256", (this.token + "|" + time).getBytes(StandardCharsets.UTF_8), null);
-			return body(this.client.get()
-				.uri(path + "?appsecret_proof={proof}&appsecret_time={time}", proof, time)
-				.header("Authorization", "Bearer " + this.token)
-				.exchange());
-		}
-
-		String hmac(String algorithm, byte[] body, String key) {
-			try {
-				Mac mac = Mac.getInstance(algorithm);
-				mac.init(new SecretKeySpec(((key != null) ? key : this.appSecret).getBytes(StandardCharsets.UTF_8),
-						algorithm));
-				return HexFormat.of().formatHex(mac.doFinal(body));
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-	}
-
-	/** A member calling the member API with HTTP Basic. */
-	record Member(RestTestClient client) {
-
-		static Member create(RestTestClient anonymous, String name) {
-			String email = name.toLowerCase() + "-" + System.nanoTime() + "@example.com";
-			String password = "long-enough-password-" + System.nanoTime();
-			AdminApi.asAdministrator(anonymous)
-				.post()
-				.uri("/api/admin/members")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("email", email, "name", name, "password", password))
-				.exchange()
-				.expectStatus()
-				.isCreated();
-			return new Member(
-					anonymous.mutate().defaultHeaders((headers) -> headers.setBasicAuth(email, password)).build());
-		}
-
-		String open(String pageId) {
-			return body(this.client.post()
-				.uri("/api/v1/threads")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("participantIds", List.of(pageId)))
-				.exchange()
-				.expectStatus()
-				.isCreated()).get("id").asString();
-		}
-
-		StatusAssertions post(String uri, Map<String, Object> body) {
-			return this.client.post()
-				.uri(uri)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(body)
-				.exchange()
-				.expectStatus();
-		}
-
-		/**
-		 * Waits for the newest bot message of the thread that matches, telling the bot's
-		 * output when none comes.
-		 */
-		JsonNode await(String thread, Predicate<JsonNode> wanted, ExampleBotProcess bot) {
-			try {
-				return Awaitility.await()
-					.atMost(Duration.ofSeconds(15))
-					.pollInterval(Duration.ofMillis(100))
-					.until(() -> newest(thread, wanted), Optional::isPresent)
-					.orElseThrow();
-			}
-			catch (ConditionTimeoutException ex) {
-				throw new AssertionError("No such bot message in " + thread + "; the bot said:\n" + bot.output(), ex);
-			}
-		}
-
-		private Optional<JsonNode> newest(String thread, Predicate<JsonNode> wanted) {
-			List<JsonNode> messages = body(
-					this.client.get().uri("/api/v1/threads/{id}/messages?limit=100", thread).exchange())
-				.get("data")
-				.valueStream()
-				.filter((message) -> message.get("from").get("type").asString().equals("bot"))
-				.filter(wanted)
-				.toList();
-			return messages.isEmpty() ? Optional.empty() : Optional.of(messages.getLast());
-		}
-
-	}
-
-	private static JsonNode body(RestTestClient.ResponseSpec response) {
-		byte[] body = response.expectBody().returnResult().getResponseBody();
-		return json.readTree((body != null) ? body : new byte[0]);
 	}
 
 }
