@@ -32,12 +32,15 @@ class ChatAppController {
 
 	private final ChatPageModel pages;
 
+	private final ChatPicker picker;
+
 	private final Threads threads;
 
 	private final ChatProperties properties;
 
-	ChatAppController(ChatPageModel pages, Threads threads, ChatProperties properties) {
+	ChatAppController(ChatPageModel pages, ChatPicker picker, Threads threads, ChatProperties properties) {
 		this.pages = pages;
+		this.picker = picker;
 		this.threads = threads;
 		this.properties = properties;
 	}
@@ -46,7 +49,7 @@ class ChatAppController {
 	String threads(Actor.Member member, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long after, Model model) {
 		model.addAttribute("threads", this.pages.threads(member, after));
-		model.addAttribute("picker", this.pages.picker(member, q));
+		model.addAttribute("picker", this.picker.choices(member, q));
 		model.addAttribute("query", q);
 		if (!model.containsAttribute("chosen")) {
 			model.addAttribute("chosen", Set.of());
@@ -107,7 +110,8 @@ class ChatAppController {
 
 	/** The messages after {@code after}, for chat.js to add to the page. */
 	@GetMapping("/{threadId}/messages")
-	String messages(Actor.Member member, @PathVariable String threadId, @RequestParam String after, Model model) {
+	String messages(Actor.Member member, @PathVariable String threadId,
+			@RequestParam(required = false) @Nullable String after, Model model) {
 		Long afterId = cursor(after);
 		ChatPageModel.Fresh fresh = this.pages.after(member, ChatThread.parseApiId(threadId),
 				(afterId != null) ? afterId : 0);

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.patchbay.accounts.Actor;
-import io.patchbay.accounts.MemberProfile;
-import io.patchbay.accounts.Members;
 import io.patchbay.chat.Attachment;
 import io.patchbay.chat.BotProfile;
 import io.patchbay.chat.BotThreads;
@@ -37,8 +35,6 @@ class ChatPageModel {
 	static final int MESSAGES_PER_PAGE = 50;
 
 	static final int THREADS_PER_PAGE = 50;
-
-	static final int PICKER_MEMBERS = 100;
 
 	/** A thread as the list and the thread's header show it. */
 	record ThreadEntry(ChatThread thread, String id, String title, @Nullable String logoUrl, boolean withBot) {
@@ -110,14 +106,11 @@ class ChatPageModel {
 
 	private final BotThreads botThreads;
 
-	private final Members members;
-
-	ChatPageModel(Threads threads, Messages messages, Bots bots, BotThreads botThreads, Members members) {
+	ChatPageModel(Threads threads, Messages messages, Bots bots, BotThreads botThreads) {
 		this.threads = threads;
 		this.messages = messages;
 		this.bots = bots;
 		this.botThreads = botThreads;
-		this.members = members;
 	}
 
 	KeysetPage<ThreadEntry> threads(Actor.Member member, @Nullable Long after) {
@@ -156,26 +149,6 @@ class ChatPageModel {
 	Fresh after(Actor.Member member, long threadId, long afterId) {
 		KeysetPage<Message> page = this.messages.list(member, threadId, PageRequest.after(afterId, MESSAGES_PER_PAGE));
 		return new Fresh(entries(member, page.items(), page.nextCursor() == null), page.nextCursor() != null);
-	}
-
-	/**
-	 * The "New chat" picker: the listed bots, and the active members matching the query
-	 * (the first page of them), the member themselves left out.
-	 */
-	record Picker(List<Bots.ListedBot> bots, List<MemberProfile> members, boolean more) {
-
-		public @Nullable String logoUrl(Bots.ListedBot bot) {
-			return ChatViews.logoUrl(bot);
-		}
-
-	}
-
-	Picker picker(Actor.Member member, @Nullable String query) {
-		KeysetPage<MemberProfile> page = this.members.list((query != null && !query.isBlank()) ? query.strip() : null,
-				true, PageRequest.after(null, PICKER_MEMBERS));
-		return new Picker(this.bots.listed(member),
-				page.items().stream().filter((profile) -> profile.id() != member.id()).toList(),
-				page.nextCursor() != null);
 	}
 
 	MessageEntry entry(Actor.Member member, Message message) {

@@ -167,6 +167,44 @@ class ChatAppIntegrationTests {
 	}
 
 	@Test
+	void anEmptyBotThreadGreetsInTheMembersLanguageAndOffersGetStartedAndTheMenu() {
+		this.bot.profile(Map.of("get_started", Map.of("payload", "START"), "greeting",
+				List.of(Map.of("locale", "default", "text", "Hello, I open tickets"),
+						Map.of("locale", "fr_FR", "text", "Bonjour, j’ouvre des tickets")),
+				"persistent_menu", List.of(Map.of("locale", "default", "call_to_actions", List
+					.of(ChatBot.postback("Help", "MENU_HELP"), ChatBot.postback("My tickets", "MENU_TICKETS"))))));
+		String picker = page(this.app, "/app/chat");
+		String path = form(this.app, "/app/chat", "participant=" + this.bot.pageId, picker)
+			.replaceFirst("^https?://[^/]+", "");
+		String thread = page(this.app, path);
+		assertThat(thread)
+			.contains("Hello, I open tickets", ">Get started</button>", path + "/get-started", "Menu", ">Help</button>",
+					">My tickets</button>")
+			.doesNotContain("START", "MENU_HELP");
+		assertThat(page(french(this.app), path)).contains("Bonjour, j’ouvre des tickets", ">Démarrer</button>");
+
+		assertThat(htmx(this.app, path + "/get-started", "x=1", thread)).doesNotContain("<li");
+		assertThat(this.bot.awaitEvent((event) -> event.has("postback")).get("postback").get("payload").asString())
+			.isEqualTo("START");
+		assertThat(form(this.app, path + "/menu", "index=1", thread)).endsWith(path);
+		this.bot.awaitEvent((event) -> event.has("postback")
+				&& event.get("postback").get("payload").asString().equals("MENU_TICKETS"));
+		assertThat(htmx(this.app, path + "/menu", "index=5", thread)).contains("can no longer be used");
+		this.app.post()
+			.uri(path + "/menu")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("_csrf=" + ChatMember.csrf(thread))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+
+		// Once the thread has messages the greeting gives way to them; the menu stays.
+		this.bot.sendText(this.ada.id(), "How can I help?");
+		assertThat(page(this.app, path)).contains("How can I help?", ">My tickets</button>")
+			.doesNotContain("Hello, I open tickets", ">Get started</button>");
+	}
+
+	@Test
 	void aGroupChatNeedsANameAndIsNamedByIt() {
 		ChatMember bob = ChatMember.create(this.anonymous, "Bob");
 		ChatMember eve = ChatMember.create(this.anonymous, "Eve");

@@ -1,5 +1,7 @@
 package io.patchbay.chat.web;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -280,7 +282,12 @@ final class ChatBot {
 	private static byte[] png() {
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB), "png", out);
+			BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+			Graphics2D graphics = image.createGraphics();
+			graphics.setColor(new Color(0x1b6ac9));
+			graphics.fillRect(0, 0, 16, 16);
+			graphics.dispose();
+			ImageIO.write(image, "png", out);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
