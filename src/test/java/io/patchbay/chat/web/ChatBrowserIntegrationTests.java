@@ -160,10 +160,18 @@ class ChatBrowserIntegrationTests {
 		expectNoPolicyViolation();
 		screenshot("chat-thread");
 
+		// The list of threads counts what arrives while it is shown, the navigation too.
+		this.browser.get(url("/app/chat"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live")));
+		bot.sendText(memberId, "One more thing");
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("#threads .thread-entry.unread .count"), "1"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("chat-unread"), "1"));
+		screenshot("chat-threads");
+
 		// At a phone's width the pages fit without scrolling sideways.
 		this.browser.manage().window().setSize(new Dimension(390, 844));
-		this.browser.navigate().refresh();
-		this.wait.until((driver) -> messages().contains("Ticket #42 is open"));
+		this.browser.get(thread);
+		this.wait.until((driver) -> messages().contains("One more thing"));
 		assertNoHorizontalScrolling();
 		screenshot("chat-thread-390");
 		this.browser.get(url("/app/chat"));
