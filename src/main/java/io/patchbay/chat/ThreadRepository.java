@@ -104,6 +104,16 @@ class ThreadRepository {
 		return withParticipants(rows);
 	}
 
+	/** The messages from others after the participant's read marks, in one query. */
+	int unreadTotal(long participantId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM chat_participant p JOIN chat_message m ON m.thread_id = p.thread_id "
+					+ "AND m.id > p.read_up_to WHERE p.participant_id = :viewer AND m.sender_id <> :viewer")
+			.param("viewer", participantId)
+			.query(Integer.class)
+			.single();
+	}
+
 	List<Participant> participants(long threadId) {
 		return participantsOf(List.of(threadId)).getOrDefault(threadId, List.of());
 	}

@@ -94,6 +94,10 @@ public class Threads {
 		if (wanted.size() + 1 > MAX_PARTICIPANTS) {
 			throw new InvalidInputException("participantIds", "A group chat has at most 250 participants");
 		}
+		if (kind == ThreadKind.GROUP && groupName == null && actor instanceof Actor.Member && wanted.size() > 1) {
+			// Members name the group chats they open; a bot's may stay unnamed.
+			throw new InvalidInputException("name", "A group chat needs a name");
+		}
 		if (groupName != null && groupName.length() > 200) {
 			throw new InvalidInputException("name", "name must be at most 200 characters");
 		}
@@ -129,6 +133,12 @@ public class Threads {
 	public KeysetPage<ChatThread> of(Actor.Member member, PageRequest page) {
 		List<ChatThread> rows = this.repository.listFor(member.id(), page);
 		return KeysetPage.of(rows, page, ChatThread::activityId);
+	}
+
+	/** How many messages from others the member has not read, in all their threads. */
+	@Transactional(readOnly = true)
+	public int unreadTotal(Actor.Member member) {
+		return this.repository.unreadTotal(member.id());
 	}
 
 	/** A member's threads for a compliance integration ({@code read_all_messages}). */

@@ -73,9 +73,15 @@ class ChatOutbox {
 
 	@EventListener
 	void on(PostbackClicked clicked) {
+		Map<String, Object> postback = new LinkedHashMap<>();
+		if (clicked.messageId() != null) {
+			// "Get started" and the persistent menu belong to no message.
+			postback.put("mid", Message.apiId(clicked.messageId()));
+		}
+		postback.put("title", clicked.title());
+		postback.put("payload", clicked.payload());
 		messaging(clicked.bot(), "messaging_postbacks", clicked.member(), clicked.threadId(), clicked.kind(),
-				clicked.occurredAt(), "postback", Map.of("mid", Message.apiId(clicked.messageId()), "title",
-						clicked.title(), "payload", clicked.payload()));
+				clicked.occurredAt(), "postback", postback);
 	}
 
 	@EventListener

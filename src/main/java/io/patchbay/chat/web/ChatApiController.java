@@ -1,9 +1,11 @@
 package io.patchbay.chat.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.patchbay.accounts.Actor;
+import io.patchbay.chat.BotThreads;
 import io.patchbay.chat.Bots;
 import io.patchbay.chat.ChatJson;
 import io.patchbay.chat.ChatThread;
@@ -45,12 +47,15 @@ class ChatApiController {
 
 	private final Messages messages;
 
+	private final BotThreads botThreads;
+
 	private final ChatStreams streams;
 
-	ChatApiController(Bots bots, Threads threads, Messages messages, ChatStreams streams) {
+	ChatApiController(Bots bots, Threads threads, Messages messages, BotThreads botThreads, ChatStreams streams) {
 		this.bots = bots;
 		this.threads = threads;
 		this.messages = messages;
+		this.botThreads = botThreads;
 		this.streams = streams;
 	}
 
@@ -67,6 +72,9 @@ class ChatApiController {
 	}
 
 	record Typing(@Nullable Boolean on) {
+	}
+
+	record MenuClick(@Nullable Integer index) {
 	}
 
 	@GetMapping("/bots")
@@ -143,6 +151,33 @@ class ChatApiController {
 			throw new InvalidInputException("index", "index is required");
 		}
 		return ChatJson.message(this.messages.quickReply(member, Message.parseApiId(messageId), request.index()));
+	}
+
+	/**
+	 * The profile of a one-to-one thread's bot in the member's language:
+	 * {@code {greeting, getStarted, persistentMenu:[{title}]}}, without the payloads only
+	 * the bot needs.
+	 */
+	@GetMapping("/threads/{threadId}/bot-profile")
+	Map<String, Object> botProfile(Actor.Member member, @PathVariable String threadId, Locale locale) {
+		return ChatViews.profile(this.botThreads.profile(member, ChatThread.parseApiId(threadId)).orElse(null),
+				locale.toString());
+	}
+
+	@PostMapping("/threads/{threadId}/get-started")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void getStarted(Actor.Member member, @PathVariable String threadId) {
+		this.botThreads.getStarted(member, ChatThread.parseApiId(threadId));
+	}
+
+	/** Entry {@code index} of the bot's persistent menu in the member's language. */
+	@PostMapping("/threads/{threadId}/menu")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void menu(Actor.Member member, @PathVariable String threadId, @RequestBody MenuClick request, Locale locale) {
+		if (request.index() == null) {
+			throw new InvalidInputException("index", "index is required");
+		}
+		this.botThreads.menuPostback(member, ChatThread.parseApiId(threadId), locale.toString(), request.index());
 	}
 
 	@PostMapping("/threads/{threadId}/read")

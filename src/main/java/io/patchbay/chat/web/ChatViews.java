@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.patchbay.chat.BotProfile;
 import io.patchbay.chat.Bots;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The member API's list shape and its bot entries.
+ * The member API's list shape, its bot entries and bot profiles.
  */
 final class ChatViews {
 
@@ -30,7 +31,25 @@ final class ChatViews {
 		json.put("id", String.valueOf(bot.pageId()));
 		json.put("name", bot.name());
 		json.put("description", bot.description());
-		json.put("logoUrl", bot.hasLogo() ? "/api/v1/integrations/" + bot.integrationId() + "/logo" : null);
+		json.put("logoUrl", logoUrl(bot));
+		return json;
+	}
+
+	/** Where the bot's logo is served, if it has one. */
+	static @Nullable String logoUrl(Bots.ListedBot bot) {
+		return bot.hasLogo() ? "/api/v1/integrations/" + bot.integrationId() + "/logo" : null;
+	}
+
+	/**
+	 * {@code {greeting, getStarted, persistentMenu:[{title}]}} for a locale; a thread
+	 * without a bot has none of them.
+	 */
+	static Map<String, Object> profile(@Nullable BotProfile profile, String locale) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("greeting", (profile != null) ? profile.greetingFor(locale) : null);
+		json.put("getStarted", profile != null && profile.getStarted() != null);
+		json.put("persistentMenu", (profile != null)
+				? profile.menuFor(locale).stream().map((entry) -> Map.of("title", entry.title())).toList() : List.of());
 		return json;
 	}
 

@@ -248,6 +248,108 @@ class ChatApiIntegrationTests {
 		assertThat((String) created.get("thread_key")).startsWith("t_");
 	}
 
+	@Test
+	void getStartedAndThePersistentMenuSendPostbacksWithoutAMessage() {
+		String threadId = (String) this.ada
+			.json(this.ada.post("/api/v1/threads", Map.of("participantIds", List.of(this.bot.pageId)), 201))
+			.get("id");
+		// Without a profile there is nothing to click.
+		assertThat(this.ada.json(this.ada.get("/api/v1/threads/" + threadId + "/bot-profile")))
+			.containsEntry("greeting", null)
+			.containsEntry("getStarted", false)
+			.containsEntry("persistentMenu", List.of());
+		this.ada.post("/api/v1/threads/" + threadId + "/get-started", Map.of(), 400);
+		this.ada.post("/api/v1/threads/" + threadId + "/menu", Map.of("index", 0), 400);
+
+		this.bot.profile(Map.of("get_started", Map.of("payload", "START"), "greeting",
+				List.of(Map.of("locale", "default", "text",
+						"Hello, I open tickets"), Map.of("locale", "fr_FR", "text", "Bonjour, j’ouvre des tickets")),
+				"persistent_menu", List.of(
+						Map.of("locale", "default", "call_to_actions",
+								List.of(ChatBot.postback("Help", "MENU_HELP"),
+										ChatBot.postback("My tickets", "MENU_TICKETS"))),
+						Map.of("locale", "fr", "call_to_actions", List.of(ChatBot.postback("Aide", "MENU_AIDE"))))));
+		assertThat(this.ada.json(this.ada.get("/api/v1/threads/" + threadId + "/bot-profile")))
+			.containsEntry("greeting", "Hello, I open tickets")
+			.containsEntry("getStarted", true)
+			.containsEntry("persistentMenu", List.of(Map.of("title", "Help"), Map.of("title", "My tickets")))
+			.doesNotContainValue("START");
+		assertThat(this.ada.json(this.ada.client()
+			.get()
+			.uri("/api/v1/threads/" + threadId + "/bot-profile")
+			.header("Accept-Language", "fr")
+			.exchange())).containsEntry("greeting", "Bonjour, j’ouvre des tickets");
+
+		this.ada.post("/api/v1/threads/" + threadId + "/get-started", Map.of(), 204);
+		JsonNode started = this.bot.awaitEvent((event) -> event.has("postback"));
+		assertThat(started.get("postback").get("payload").asString()).isEqualTo("START");
+		assertThat(started.get("postback").has("mid")).as("Get started belongs to no message").isFalse();
+		assertThat(started.get("sender").get("id").asString()).isEqualTo(this.ada.id());
+
+		this.ada.post("/api/v1/threads/" + threadId + "/menu", Map.of("index", 1), 204);
+		JsonNode menu = this.bot.awaitEvent((event) -> event.has("postback")
+				&& event.get("postback").get("payload").asString().equals("MENU_TICKETS"));
+		assertThat(menu.get("postback").get("title").asString()).isEqualTo("My tickets");
+		assertThat(menu.get("postback").has("mid")).isFalse();
+		// The menu in the member's language: French has one entry.
+		this.ada.client()
+			.post()
+			.uri("/api/v1/threads/" + threadId + "/menu")
+			.header("Accept-Language", "fr")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("index", 0))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		this.bot.awaitEvent((event) -> event.has("postback")
+				&& event.get("postback").get("payload").asString().equals("MENU_AIDE"));
+
+		int postbacks = postbacks();
+		this.ada.post("/api/v1/threads/" + threadId + "/menu", Map.of("index", 2), 400);
+		this.ada.post("/api/v1/threads/" + threadId + "/menu", Map.of("index", -1), 400);
+		this.ada.post("/api/v1/threads/" + threadId + "/menu", Map.of(), 400);
+		ChatMember bob = ChatMember.create(this.client, "Bob");
+		bob.post("/api/v1/threads/" + threadId + "/get-started", Map.of(), 404);
+		bob.post("/api/v1/threads/" + threadId + "/menu", Map.of("index", 0), 404);
+		bob.get("/api/v1/threads/" + threadId + "/bot-profile").expectStatus().isNotFound();
+		this.ada.post("/api/v1/threads/t_42/get-started", Map.of(), 404);
+
+		// Neither belongs to a group chat, even one with the bot, nor to a chat between
+		// members.
+		this.bot.permissions("message_any_member", "group_chat_bot");
+		String group = (String) this.ada
+			.json(this.ada.post("/api/v1/threads",
+					Map.of("participantIds", List.of(bob.id(), this.bot.pageId), "name", "Desk"), 201))
+			.get("id");
+		this.ada.post("/api/v1/threads/" + group + "/get-started", Map.of(), 400);
+		this.ada.post("/api/v1/threads/" + group + "/menu", Map.of("index", 0), 400);
+		String direct = (String) this.ada
+			.json(this.ada.post("/api/v1/threads", Map.of("participantIds", List.of(bob.id())), 201))
+			.get("id");
+		this.ada.post("/api/v1/threads/" + direct + "/get-started", Map.of(), 400);
+		assertThat(this.ada.json(this.ada.get("/api/v1/threads/" + direct + "/bot-profile")))
+			.containsEntry("getStarted", false);
+		assertThat(postbacks()).as("no refused click reached the bot").isEqualTo(postbacks);
+	}
+
+	@Test
+	void aMembersGroupChatHasAName() {
+		ChatMember bob = ChatMember.create(this.client, "Bob");
+		ChatMember eve = ChatMember.create(this.client, "Eve");
+		this.ada.post("/api/v1/threads", Map.of("participantIds", List.of(bob.id(), eve.id())), 400)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("name"));
+		this.ada.post("/api/v1/threads", Map.of("participantIds", List.of(bob.id(), eve.id()), "name", "  "), 400);
+		assertThat(this.ada.json(this.ada.post("/api/v1/threads",
+				Map.of("participantIds", List.of(bob.id(), eve.id()), "name", "Lunch"), 201)))
+			.containsEntry("kind", "group");
+	}
+
+	private int postbacks() {
+		return (int) this.bot.events().stream().filter((event) -> event.has("postback")).count();
+	}
+
 	private static Map<String, Object> button(String title) {
 		return Map.of("type", "postback", "title", title, "payload", "P_" + title);
 	}

@@ -1,5 +1,15 @@
 package io.patchbay.chat.web;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -11,6 +21,7 @@ import java.util.function.Predicate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.imageio.ImageIO;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -19,7 +30,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -93,6 +107,7 @@ final class ChatBot {
 		receiver.stubFor(get(urlPathEqualTo(this.path))
 			.willReturn(aResponse().withStatus(200).withBody("{{request.query.[hub.challenge]}}")));
 		receiver.stubFor(post(urlPathEqualTo(this.path)).willReturn(aResponse().withStatus(200)));
+		warmUp(receiver.baseUrl() + this.path + "?hub.challenge=warm-up");
 		admin.put()
 			.uri("/api/admin/integrations/{id}/webhooks/page", this.id)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -151,6 +166,72 @@ final class ChatBot {
 		return body.get("entry").valueStream().flatMap((entry) -> entry.get("messaging").valueStream()).toList();
 	}
 
+	/** Sets fields of the bot's Messenger profile ({@code /me/messenger_profile}). */
+	void profile(Map<String, Object> fields) {
+		this.client.post()
+			.uri("/graph/v19.0/me/messenger_profile")
+			.header("Authorization", "Bearer " + this.token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(fields)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/** Gives the bot a logo (a small PNG), served at its {@code logoUrl}. */
+	void logo() {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("file", new ByteArrayResource(png()) {
+			@Override
+			public String getFilename() {
+				return "logo.png";
+			}
+		});
+		AdminApi.asAdministrator(this.client)
+			.put()
+			.uri("/api/admin/integrations/{id}/logo", this.id)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/** The console's visibility switch. */
+	void visible(boolean visible) {
+		AdminApi.asAdministrator(this.client)
+			.patch()
+			.uri("/api/admin/integrations/{id}", this.id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("visible", visible))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/** Answers a member with a button template; the message's id. */
+	String sendButtons(String memberId, String text, List<Map<String, Object>> buttons) {
+		return (String) json(send(Map.of("recipient", Map.of("id", memberId), "message",
+				Map.of("attachment",
+						Map.of("type", "template", "payload",
+								Map.of("template_type", "button", "text", text, "buttons", buttons))))))
+			.get("message_id");
+	}
+
+	/** Answers a member with a text; the message's id. */
+	String sendText(String memberId, String text) {
+		return (String) json(send(Map.of("recipient", Map.of("id", memberId), "message", Map.of("text", text))))
+			.get("message_id");
+	}
+
+	static Map<String, Object> postback(String title, String payload) {
+		return Map.of("type", "postback", "title", title, "payload", payload);
+	}
+
+	static Map<String, Object> webUrl(String title, String url) {
+		return Map.of("type", "web_url", "title", title, "url", url);
+	}
+
 	/** The Send API with a JSON body and the token in the header. */
 	RestTestClient.ResponseSpec send(Map<String, Object> body) {
 		return this.client.post()
@@ -179,6 +260,39 @@ final class ChatBot {
 
 	RestTestClient.ResponseSpec graph(String uri, Object... variables) {
 		return this.client.get().uri(uri, variables).header("Authorization", "Bearer " + this.token).exchange();
+	}
+
+	/**
+	 * WireMock's first templated answer can take longer than Patchbay waits for a
+	 * verification on a busy machine: the receiver answers one challenge first.
+	 */
+	private static void warmUp(String challenge) {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			http.send(HttpRequest.newBuilder(URI.create(challenge)).build(), HttpResponse.BodyHandlers.discarding());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] png() {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+			Graphics2D graphics = image.createGraphics();
+			graphics.setColor(new Color(0x1b6ac9));
+			graphics.fillRect(0, 0, 16, 16);
+			graphics.dispose();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String encode(String value) {
