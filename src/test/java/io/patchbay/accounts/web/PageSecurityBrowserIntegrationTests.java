@@ -1,26 +1,19 @@
 package io.patchbay.accounts.web;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
+import io.patchbay.Chromium;
 import io.patchbay.AdminApi;
-import io.patchbay.TestRequirements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,19 +48,7 @@ class PageSecurityBrowserIntegrationTests {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(TestRequirements.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1280,1800", "--user-data-dir=" + Files.createTempDirectory("patchbay-chromium-"));
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(TestRequirements.CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = Chromium.start(true);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
 	}
 

@@ -1,6 +1,5 @@
 package io.patchbay.chat.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,11 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.patchbay.Chromium;
 import io.patchbay.TestClients;
-import io.patchbay.TestRequirements;
 import io.patchbay.chat.Message;
 import io.patchbay.platform.Ids;
 import org.junit.jupiter.api.AfterAll;
@@ -28,12 +26,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -76,19 +70,7 @@ class ChatBrowserIntegrationTests {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(TestRequirements.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1280,1400", "--user-data-dir=" + Files.createTempDirectory("patchbay-chromium-"));
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(TestRequirements.CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = Chromium.start(1280, 1400, true);
 		// htmx swaps elements while the test looks at them: a stale one is looked up
 		// again.
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));

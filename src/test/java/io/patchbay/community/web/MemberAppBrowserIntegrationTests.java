@@ -1,23 +1,18 @@
 package io.patchbay.community.web;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.patchbay.Chromium;
 import io.patchbay.AdminApi;
-import io.patchbay.TestRequirements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -51,16 +46,7 @@ class MemberAppBrowserIntegrationTests {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(TestRequirements.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory("patchbay-chromium-"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(TestRequirements.CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = Chromium.start(true);
 	}
 
 	@AfterEach

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import io.patchbay.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,10 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserIntegrationTests {
 
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final String CHROMIUM = "/usr/bin/chromium";
-
 	private static final Path SCREENSHOT = Path.of("target/console-detail.png");
 
 	@LocalServerPort
@@ -50,26 +44,9 @@ class ConsoleBrowserIntegrationTests {
 
 	private WebDriverWait wait;
 
-	private Path profile;
-
 	@BeforeEach
 	void startBrowser(org.junit.jupiter.api.TestInfo test) throws IOException {
-		this.profile = Files.createTempDirectory("patchbay-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1800", "--user-data-dir=" + this.profile);
-		// An explicit driver executable keeps Selenium Manager from looking for (and
-		// downloading) one.
-		if (test.getTags().contains("no-javascript")) {
-			options.setExperimentalOption("prefs",
-					java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
-		}
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
+		this.driver = Chromium.start(!test.getTags().contains("no-javascript"));
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
 	}
 
@@ -77,11 +54,6 @@ class ConsoleBrowserIntegrationTests {
 	void stopBrowser() throws IOException {
 		if (this.driver != null) {
 			this.driver.quit();
-		}
-		if (this.profile != null) {
-			try (var files = Files.walk(this.profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
 		}
 	}
 

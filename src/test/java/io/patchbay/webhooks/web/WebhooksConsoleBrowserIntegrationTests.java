@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.patchbay.Chromium;
 import io.patchbay.AdminApi;
 import io.patchbay.webhooks.WebhookEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,10 +59,6 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureRestTestClient
 class WebhooksConsoleBrowserIntegrationTests {
 
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final String CHROMIUM = "/usr/bin/chromium";
-
 	static WireMockServer receiver = new WireMockServer(options().dynamicPort().globalTemplating(true));
 
 	@LocalServerPort
@@ -80,8 +73,6 @@ class WebhooksConsoleBrowserIntegrationTests {
 	private WebDriver driver;
 
 	private WebDriverWait wait;
-
-	private Path profile;
 
 	@BeforeAll
 	static void startReceiver() {
@@ -101,20 +92,7 @@ class WebhooksConsoleBrowserIntegrationTests {
 		receiver.stubFor(post(urlPathEqualTo("/hooks/console"))
 			.willReturn(aResponse().withStatus(200).withBody("thanks <b>bold</b>")));
 		receiver.stubFor(get(urlPathEqualTo("/hooks/refusing")).willReturn(aResponse().withStatus(500)));
-		this.profile = Files.createTempDirectory("patchbay-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1800", "--user-data-dir=" + this.profile);
-		if (test.getTags().contains("no-javascript")) {
-			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-		}
-		// An explicit driver executable keeps Selenium Manager from downloading one.
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
+		this.driver = Chromium.start(!test.getTags().contains("no-javascript"));
 		// htmx swaps the section whole, so an element found a moment ago may be gone.
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
 		this.wait.ignoring(StaleElementReferenceException.class);
@@ -124,11 +102,6 @@ class WebhooksConsoleBrowserIntegrationTests {
 	void stopBrowser() throws IOException {
 		if (this.driver != null) {
 			this.driver.quit();
-		}
-		if (this.profile != null) {
-			try (var files = Files.walk(this.profile)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
 		}
 	}
 
