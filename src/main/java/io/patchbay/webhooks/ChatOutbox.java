@@ -114,8 +114,10 @@ class ChatOutbox {
 			return;
 		}
 		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("sender", Map.of("id", String.valueOf(member.id()), "community",
-				Map.of("id", String.valueOf(this.groups.community().id()))));
+		Map<String, Object> sender = new LinkedHashMap<>();
+		sender.put("id", String.valueOf(member.id()));
+		sender.put("community", Map.of("id", String.valueOf(this.groups.community().id())));
+		event.put("sender", sender);
 		event.put("recipient", Map.of("id", String.valueOf(bot.id())));
 		event.put("timestamp", at.toEpochMilli());
 		if (kind == ThreadKind.GROUP) {
