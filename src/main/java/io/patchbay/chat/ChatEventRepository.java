@@ -1,5 +1,7 @@
 package io.patchbay.chat;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -33,23 +35,25 @@ class ChatEventRepository {
 			.sql("SELECT e.* FROM chat_event e JOIN chat_participant p ON p.thread_id = e.thread_id "
 					+ "AND p.participant_id = ? WHERE e.id > ? ORDER BY e.id LIMIT ?")
 			.params(memberId, afterId, limit)
-			.query((rs, row) -> new ChatEvent(rs.getLong("id"), rs.getLong("thread_id"),
-					ChatEvent.Type.valueOf(rs.getString("event_type")), rs.getString("data"),
-					rs.getTimestamp("created_at").toInstant()))
+			.query(ChatEventRepository::map)
 			.list();
 	}
 
 	/**
-	 * Every thread's events after {@code afterId}, oldest first: for other nodes'
-	 * streams.
+	 * Every thread's events after {@code afterId} that another node wrote (an id's lowest
+	 * byte is its node), oldest first: what this node's streams learn by polling.
 	 */
-	List<ChatEvent> since(long afterId, int limit) {
-		return this.jdbc.sql("SELECT * FROM chat_event WHERE id > ? ORDER BY id LIMIT ?")
-			.params(afterId, limit)
-			.query((rs, row) -> new ChatEvent(rs.getLong("id"), rs.getLong("thread_id"),
-					ChatEvent.Type.valueOf(rs.getString("event_type")), rs.getString("data"),
-					rs.getTimestamp("created_at").toInstant()))
+	List<ChatEvent> since(long afterId, int node, int limit) {
+		return this.jdbc.sql("SELECT * FROM chat_event WHERE id > ? AND MOD(id, 256) <> ? ORDER BY id LIMIT ?")
+			.params(afterId, node, limit)
+			.query(ChatEventRepository::map)
 			.list();
+	}
+
+	private static ChatEvent map(ResultSet rs, int row) throws SQLException {
+		return new ChatEvent(rs.getLong("id"), rs.getLong("thread_id"),
+				ChatEvent.Type.valueOf(rs.getString("event_type")), rs.getString("data"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 	int purge(Instant before) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.patchbay.accounts.Actor;
+import io.patchbay.platform.Ids;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,12 @@ public class ChatEvents {
 
 	private final ThreadRepository threads;
 
-	ChatEvents(ChatEventRepository repository, ThreadRepository threads) {
+	private final Ids ids;
+
+	ChatEvents(ChatEventRepository repository, ThreadRepository threads, Ids ids) {
 		this.repository = repository;
 		this.threads = threads;
+		this.ids = ids;
 	}
 
 	/** The member's events after {@code afterId}, in the threads they are in now. */
@@ -34,9 +38,9 @@ public class ChatEvents {
 		return this.repository.since(member.id(), afterId, limit);
 	}
 
-	/** Every event after {@code afterId}, oldest first. */
-	public List<ChatEvent> since(long afterId, int limit) {
-		return this.repository.since(afterId, limit);
+	/** The events other nodes wrote after {@code afterId}, oldest first. */
+	public List<ChatEvent> fromOtherNodes(long afterId, int limit) {
+		return this.repository.since(afterId, this.ids.node(), limit);
 	}
 
 	/** The members of each thread, in one query. */

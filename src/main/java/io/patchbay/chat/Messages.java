@@ -56,7 +56,7 @@ public class Messages {
 	}
 
 	public Message send(Actor actor, long threadId, MessageContent content) {
-		ChatThread thread = this.threads.find(threadId, Threads.viewer(actor));
+		ChatThread thread = this.threads.forWriting(threadId);
 		ChatRules.write(actor, thread);
 		MessageContent checked = (actor instanceof Actor.Member) ? ContentRules.member(content)
 				: ContentRules.bot(content);
@@ -141,7 +141,7 @@ public class Messages {
 
 	/** Shows or hides "… is typing" to the thread's other participants. */
 	public void typing(Actor actor, long threadId, boolean on) {
-		ChatThread thread = this.threads.find(threadId, Threads.viewer(actor));
+		ChatThread thread = this.threads.forWriting(threadId);
 		ChatRules.write(actor, thread);
 		this.log.record(threadId, ChatEvent.Type.TYPING, ChatJson.typing(threadId, sender(actor), on),
 				thread.participants());

@@ -88,6 +88,17 @@ class ThreadRepository {
 		return withParticipants(rows).stream().findFirst();
 	}
 
+	/** The thread and its participants, without anyone's unread count: for writing. */
+	Optional<ChatThread> find(long threadId) {
+		List<Row> rows = this.jdbc
+			.sql("SELECT t.id, t.kind, t.name, t.created_at, t.activity_id, 0 AS unread FROM chat_thread t "
+					+ "WHERE t.id = ?")
+			.param(threadId)
+			.query(ThreadRepository::map)
+			.list();
+		return withParticipants(rows).stream().findFirst();
+	}
+
 	/**
 	 * A page of the threads a participant is in, newest activity first, as
 	 * {@link PageRequest#orderBy} reads them.

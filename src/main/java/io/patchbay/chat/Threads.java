@@ -236,6 +236,11 @@ public class Threads {
 		}
 	}
 
+	/** The thread to write in: its participants, without counting what anyone read. */
+	ChatThread forWriting(long threadId) {
+		return this.repository.find(threadId).orElseThrow(() -> ChatRules.notFound(threadId));
+	}
+
 	ChatThread find(long threadId, long viewerId) {
 		return this.repository.find(threadId, viewerId).orElseThrow(() -> ChatRules.notFound(threadId));
 	}

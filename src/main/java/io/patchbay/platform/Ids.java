@@ -53,6 +53,14 @@ public class Ids {
 		return duration.toMillis() << (NODE_BITS + SEQUENCE_BITS);
 	}
 
+	/**
+	 * This node's number, the one its ids carry now: what another node's ids do not
+	 * ({@code id % 256}, as the number is the id's lowest byte).
+	 */
+	public int node() {
+		return this.lease.current().number();
+	}
+
 	/** The node number within an id. */
 	static int nodeOf(long id) {
 		return (int) ((id - OFFSET) & ((1 << NODE_BITS) - 1));

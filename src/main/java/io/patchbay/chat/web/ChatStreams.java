@@ -136,7 +136,7 @@ class ChatStreams implements SchedulingConfigurer {
 			return;
 		}
 		try {
-			List<ChatEvent> found = this.events.since(this.polledUpTo.get() - Ids.span(LOOKBACK), BATCH)
+			List<ChatEvent> found = this.events.fromOtherNodes(this.polledUpTo.get() - Ids.span(LOOKBACK), BATCH)
 				.stream()
 				.filter((event) -> !this.sent.containsKey(event.id()))
 				.toList();
