@@ -27,7 +27,7 @@ stop_server() {
 trap stop_server EXIT
 base=http://127.0.0.1:$PORT
 until curl -sf "$base/actuator/health" >/dev/null; do
-  kill -0 $server_pid 2>/dev/null || { echo "Patchbay exited; see $data/log" >&2; exit 1; }
+  kill -0 $server_pid 2>/dev/null || { echo "Patchbay exited:" >&2; tail -40 "$data/log" >&2; exit 1; }
   sleep 0.2
 done
 echo "Patchbay on $DB; $(nproc) cores"

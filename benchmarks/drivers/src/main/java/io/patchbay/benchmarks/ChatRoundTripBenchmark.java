@@ -44,12 +44,15 @@ public final class ChatRoundTripBenchmark {
 
 	private static final Pattern TEXT = Pattern.compile("\"text\":\"(rt-[0-9-]+)\"");
 
+	private static final Pattern ECHO = Pattern.compile("\"text\":\"echo (rt-[0-9-]+)\"");
+
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
 		Admin admin = new Admin(base,
 				"Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8)));
 		int conversations = Integer.parseInt(args[2]);
 		Duration duration = Duration.ofSeconds(Long.parseLong(args[3]));
+		Duration pace = Duration.ofMillis(Long.parseLong(args[4]));
 		HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
 		// The bot: answers every message at once, echoing its text.
@@ -81,12 +84,15 @@ public final class ChatRoundTripBenchmark {
 		}
 		System.out.printf("setup: %d conversations with one bot answering at once%n", conversations);
 
-		run(http, base, all, Duration.ofSeconds(5));
-		Result result = run(http, base, all, duration);
-		System.out.printf("round trips: %d in %d s (%.0f/s)%n", result.count(), duration.toSeconds(),
-				result.count() / (double) duration.toSeconds());
-		System.out.printf("member message -> bot webhook -> Send API -> member's stream: p50 %.1f ms, p99 %.1f ms, "
-				+ "max %.1f ms%n", result.percentile(50), result.percentile(99), result.percentile(100));
+		run(http, base, all, Duration.ofSeconds(5), pace);
+		Result result = run(http, base, all, duration, pace);
+		System.out.printf("each conversation writes %s; round trips: %d in %d s (%.0f/s)%n",
+				pace.isZero() ? "again as soon as the answer came (saturation)"
+						: "every " + pace.toMillis() + " ms (" + conversations * 1000 / pace.toMillis() + " messages/s offered)",
+				result.count(), duration.toSeconds(), result.count() / (double) duration.toSeconds());
+		System.out.printf("member message -> bot webhook -> Send API -> member's stream: p50 %.1f ms, p90 %.1f ms, "
+				+ "p99 %.1f ms, max %.1f ms%n", result.percentile(50), result.percentile(90), result.percentile(99),
+				result.percentile(100));
 		receiver.stop(0);
 		System.exit(0);
 	}
@@ -105,8 +111,8 @@ public final class ChatRoundTripBenchmark {
 
 	}
 
-	private static Result run(HttpClient http, String base, List<Conversation> all, Duration duration)
-			throws InterruptedException {
+	private static Result run(HttpClient http, String base, List<Conversation> all, Duration duration,
+			Duration pace) throws InterruptedException {
 		long[] latencies = new long[10_000_000];
 		AtomicInteger count = new AtomicInteger();
 		long end = System.nanoTime() + duration.toNanos();
@@ -114,8 +120,15 @@ public final class ChatRoundTripBenchmark {
 		for (Conversation conversation : all) {
 			Thread.ofVirtual().start(() -> {
 				try {
+					// Conversations start spread over one pace, as people do not all type at once.
+					Thread.sleep(pace.toMillis() * conversation.index / all.size());
 					while (System.nanoTime() < end) {
+						long started = System.nanoTime();
 						long latency = conversation.roundTrip(http, base);
+						long rest = pace.toNanos() - (System.nanoTime() - started);
+						if (rest > 0) {
+							Thread.sleep(Duration.ofNanos(rest));
+						}
 						int slot = count.getAndIncrement();
 						if (slot < latencies.length) {
 							latencies[slot] = latency;
@@ -163,7 +176,7 @@ public final class ChatRoundTripBenchmark {
 					String line;
 					while ((line = lines.readLine()) != null) {
 						if (line.startsWith("data:") && line.contains("\"type\":\"bot\"")) {
-							Matcher echo = Pattern.compile("\"text\":\"echo (rt-[0-9-]+)\"").matcher(line);
+							Matcher echo = ECHO.matcher(line);
 							if (echo.find()) {
 								CompletableFuture<Long> waiter = this.waiting.remove(echo.group(1));
 								if (waiter != null) {
