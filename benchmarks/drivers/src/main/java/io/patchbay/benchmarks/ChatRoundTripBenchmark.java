@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,15 @@ public final class ChatRoundTripBenchmark {
 	private static final Pattern TEXT = Pattern.compile("\"text\":\"(rt-[0-9-]+)\"");
 
 	private static final Pattern ECHO = Pattern.compile("\"text\":\"echo (rt-[0-9-]+)\"");
+
+	/**
+	 * When each step of a round trip happened (System.nanoTime), per marker: written,
+	 * write answered, webhook received, Send API answered, answer on the stream.
+	 */
+	private static final Map<String, long[]> STEPS = new ConcurrentHashMap<>();
+
+	private static final String[] STEP_NAMES = { "member API write answered", "webhook at the bot",
+			"Send API answered", "answer on the stream" };
 
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
@@ -93,11 +103,27 @@ public final class ChatRoundTripBenchmark {
 		System.out.printf("member message -> bot webhook -> Send API -> member's stream: p50 %.1f ms, p90 %.1f ms, "
 				+ "p99 %.1f ms, max %.1f ms%n", result.percentile(50), result.percentile(90), result.percentile(99),
 				result.percentile(100));
+		// Where the time goes: when each step happened, counted from the member's write.
+		for (int step = 1; step <= STEP_NAMES.length; step++) {
+			Result segment = result.segment(step);
+			System.out.printf("  step %d, %-26s p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", step,
+					STEP_NAMES[step - 1] + ":", segment.percentile(50), segment.percentile(90), segment.percentile(99),
+					segment.percentile(100));
+		}
 		receiver.stop(0);
 		System.exit(0);
 	}
 
-	private record Result(long[] latencies, int count) {
+	private record Result(long[] latencies, int count, List<long[]> steps) {
+
+		/** The time from the member's write to {@code step}, where the step was seen. */
+		Result segment(int step) {
+			long[] spans = this.steps.stream()
+				.filter((seen) -> seen[step] != 0)
+				.mapToLong((seen) -> seen[step] - seen[0])
+				.toArray();
+			return new Result(spans, spans.length, List.of());
+		}
 
 		double percentile(int p) {
 			long[] sorted = Arrays.copyOf(this.latencies, this.count);
@@ -114,6 +140,7 @@ public final class ChatRoundTripBenchmark {
 	private static Result run(HttpClient http, String base, List<Conversation> all, Duration duration,
 			Duration pace) throws InterruptedException {
 		long[] latencies = new long[10_000_000];
+		List<long[]> steps = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger count = new AtomicInteger();
 		long end = System.nanoTime() + duration.toNanos();
 		CountDownLatch done = new CountDownLatch(all.size());
@@ -124,7 +151,9 @@ public final class ChatRoundTripBenchmark {
 					Thread.sleep(pace.toMillis() * conversation.index / all.size());
 					while (System.nanoTime() < end) {
 						long started = System.nanoTime();
-						long latency = conversation.roundTrip(http, base);
+						long[] seen = conversation.roundTrip(http, base);
+						long latency = seen[4] - seen[0];
+						steps.add(seen);
 						long rest = pace.toNanos() - (System.nanoTime() - started);
 						if (rest > 0) {
 							Thread.sleep(Duration.ofNanos(rest));
@@ -144,7 +173,7 @@ public final class ChatRoundTripBenchmark {
 			});
 		}
 		done.await();
-		return new Result(latencies, Math.min(count.get(), latencies.length));
+		return new Result(latencies, Math.min(count.get(), latencies.length), steps);
 	}
 
 	/** One member's thread with the bot and their event stream. */
@@ -192,15 +221,20 @@ public final class ChatRoundTripBenchmark {
 			});
 		}
 
-		long roundTrip(HttpClient http, String base) throws Exception {
+		long[] roundTrip(HttpClient http, String base) throws Exception {
 			String marker = "rt-" + this.index + "-" + (this.sequence++);
 			CompletableFuture<Long> answer = new CompletableFuture<>();
 			this.waiting.put(marker, answer);
-			long start = System.nanoTime();
+			long[] seen = new long[5];
+			STEPS.put(marker, seen);
+			seen[0] = System.nanoTime();
 			send(http, this.session, base + "/api/v1/threads/" + this.thread + "/messages",
 					"{\"text\":\"" + marker + "\"}");
+			seen[1] = System.nanoTime();
 			try {
-				return answer.get(10, TimeUnit.SECONDS) - start;
+				seen[4] = answer.get(10, TimeUnit.SECONDS);
+				STEPS.remove(marker);
+				return seen;
 			}
 			catch (TimeoutException ex) {
 				throw new IllegalStateException("no answer to " + marker + " within 10 s");
@@ -225,13 +259,16 @@ public final class ChatRoundTripBenchmark {
 		Matcher senders = SENDER.matcher(body);
 		Matcher texts = TEXT.matcher(body);
 		while (senders.find() && texts.find()) {
+			String marker = texts.group(1);
+			long[] seen = STEPS.getOrDefault(marker, new long[5]);
+			seen[2] = System.nanoTime();
 			String reply = "{\"recipient\":{\"id\":\"" + senders.group(1) + "\"},\"message\":{\"text\":\"echo "
-					+ texts.group(1) + "\"}}";
+					+ marker + "\"}}";
 			http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/graph/me/messages"))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(reply))
-				.build(), HttpResponse.BodyHandlers.discarding());
+				.build(), HttpResponse.BodyHandlers.discarding()).thenRun(() -> seen[3] = System.nanoTime());
 		}
 	}
 
