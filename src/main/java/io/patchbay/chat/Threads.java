@@ -108,16 +108,16 @@ public class Threads {
 		if (directKey != null) {
 			var existing = this.repository.findDirect(directKey);
 			if (existing.isPresent()) {
-				return new Opened(find(existing.get(), self.id()), false);
+				return new Opened(seenBy(actor, existing.get()), false);
 			}
 		}
 		long id = this.ids.next();
 		if (!this.repository.insert(id, kind, groupName, directKey, now)) {
 			// Two requests opened the same one-to-one thread at once: theirs stands.
-			return new Opened(find(this.repository.findDirect(directKey).orElseThrow(), self.id()), false);
+			return new Opened(seenBy(actor, this.repository.findDirect(directKey).orElseThrow()), false);
 		}
 		participants.forEach((participant) -> this.repository.addParticipant(id, participant, now, 0));
-		ChatThread thread = find(id, self.id());
+		ChatThread thread = seenBy(actor, id);
 		changed(thread, participants);
 		return new Opened(thread, true);
 	}
@@ -125,7 +125,7 @@ public class Threads {
 	/** The thread, if the caller may read it. */
 	@Transactional(readOnly = true)
 	public ChatThread find(Actor actor, long threadId) {
-		return ChatRules.read(actor, find(threadId, viewer(actor)));
+		return ChatRules.read(actor, seenBy(actor, threadId));
 	}
 
 	/** The member's threads, newest activity first, with their unread counts. */
@@ -161,7 +161,7 @@ public class Threads {
 		// Those who join read from now on: what was said before counts as read.
 		long readUpTo = this.messages.newest(threadId).orElse(0L);
 		joined.forEach((participant) -> this.repository.addParticipant(threadId, participant, now, readUpTo));
-		ChatThread updated = find(threadId, viewer(actor));
+		ChatThread updated = seenBy(actor, threadId);
 		if (!joined.isEmpty()) {
 			changed(updated, joined);
 		}
@@ -175,7 +175,7 @@ public class Threads {
 			throw new InvalidInputException("to", "No participant of the thread has the id " + participantId);
 		}
 		this.repository.removeParticipant(threadId, participantId);
-		ChatThread updated = find(threadId, viewer(actor));
+		ChatThread updated = seenBy(actor, threadId);
 		// The one who left learns it too, then their stream stops carrying the thread.
 		changed(updated, List.of(), thread.participants());
 		return updated;
@@ -189,7 +189,7 @@ public class Threads {
 			throw new InvalidInputException("name", "name must be 1 to 200 characters");
 		}
 		this.repository.rename(threadId, stripped);
-		ChatThread updated = find(threadId, viewer(actor));
+		ChatThread updated = seenBy(actor, threadId);
 		changed(updated, List.of());
 		return updated;
 	}
@@ -241,8 +241,14 @@ public class Threads {
 		return this.repository.find(threadId).orElseThrow(() -> ChatRules.notFound(threadId));
 	}
 
-	ChatThread find(long threadId, long viewerId) {
-		return this.repository.find(threadId, viewerId).orElseThrow(() -> ChatRules.notFound(threadId));
+	/**
+	 * The thread as the caller sees it: a member with their unread count; bots and
+	 * workflows read no marks, so counting theirs would only scan the whole thread.
+	 */
+	private ChatThread seenBy(Actor actor, long threadId) {
+		return ((actor instanceof Actor.Member member) ? this.repository.find(threadId, member.id())
+				: this.repository.find(threadId))
+			.orElseThrow(() -> ChatRules.notFound(threadId));
 	}
 
 	private void changed(ChatThread thread, List<Participant> joined) {
@@ -288,15 +294,6 @@ public class Threads {
 			case Actor.Workflow workflow -> new Participant(workflow.id(), ParticipantType.WORKFLOW, workflow.name());
 			case Actor.Administrator administrator ->
 				throw new io.patchbay.platform.AccessRefusedException("Administrators do not chat as such");
-		};
-	}
-
-	static long viewer(Actor actor) {
-		return switch (actor) {
-			case Actor.Member member -> member.id();
-			case Actor.Page page -> page.pageId();
-			case Actor.Workflow workflow -> workflow.id();
-			case Actor.Administrator administrator -> administrator.id();
 		};
 	}
 
