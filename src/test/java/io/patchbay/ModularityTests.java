@@ -23,8 +23,8 @@ class ModularityTests {
 	/** Module to the modules it may use: the picture in ARCHITECTURE.md. */
 	static final Map<String, Set<String>> ARROWS = Map.of("platform", Set.of(), "integrations", Set.of("platform"),
 			"accounts", Set.of("platform", "integrations"), "community", Set.of("platform", "integrations", "accounts"),
-			"chat", Set.of("platform", "integrations", "accounts"), "webhooks",
-			Set.of("platform", "integrations", "accounts", "community", "chat"), "graph",
+			"chat", Set.of("platform", "integrations", "accounts"), "connections", Set.of("platform", "accounts"),
+			"webhooks", Set.of("platform", "integrations", "accounts", "community", "chat"), "graph",
 			Set.of("platform", "integrations", "accounts", "community", "chat", "webhooks"));
 
 	private final ApplicationModules modules = ApplicationModules.of(PatchbayApplication.class);

@@ -105,16 +105,28 @@ public class OutboundHttp implements AutoCloseable {
 		ScheduledFuture<?> deadline = this.deadlines.schedule(http::cancel, request.timeout().toMillis(),
 				TimeUnit.MILLISECONDS);
 		long start = System.nanoTime();
+		OutboundResponse answer = null;
 		try (CloseableHttpResponse response = this.client.execute(http)) {
-			String excerpt = excerpt(response);
+			byte[] body = body(response, request.maxBodyBytes());
+			boolean truncated = body.length > request.maxBodyBytes();
+			String excerpt = new String(body, 0, Math.min(body.length, request.maxBodyBytes()), StandardCharsets.UTF_8);
 			Map<String, String> headers = new HashMap<>();
 			for (Header header : response.getHeaders()) {
 				headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
 			}
-			return new OutboundResponse(response.getCode(), headers, excerpt,
-					Duration.ofNanos(System.nanoTime() - start));
+			answer = new OutboundResponse(response.getCode(), headers, excerpt,
+					Duration.ofNanos(System.nanoTime() - start), truncated);
+			if (truncated) {
+				// Closing would read the rest to reuse the connection: drop it instead.
+				http.cancel();
+			}
+			return answer;
 		}
 		catch (IOException ex) {
+			if (answer != null) {
+				// Only the close of a connection dropped on purpose failed.
+				return answer;
+			}
 			throw failure(ex, http.isCancelled(), request.timeout());
 		}
 		finally {
@@ -148,14 +160,16 @@ public class OutboundHttp implements AutoCloseable {
 		return new OutboundException(OutboundException.Failure.NETWORK, "the connection failed");
 	}
 
-	private static String excerpt(CloseableHttpResponse response) throws IOException {
+	/**
+	 * At most one byte more than the limit, so that a body cut off can be told from one
+	 * that fits exactly.
+	 */
+	private static byte[] body(CloseableHttpResponse response, int limit) throws IOException {
 		if (response.getEntity() == null) {
-			return "";
+			return new byte[0];
 		}
-		try (InputStream body = response.getEntity().getContent()) {
-			byte[] bytes = body.readNBytes(EXCERPT_BYTES);
-			return new String(bytes, StandardCharsets.UTF_8);
-		}
+		InputStream body = response.getEntity().getContent();
+		return body.readNBytes(limit + 1);
 	}
 
 	@Override

@@ -16,8 +16,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reads every column of every table straight from the database and finds no app secret
- * and no access token in clear.
+ * Reads every column of every table straight from the database and finds no app secret,
+ * no access token and no connection credential in clear.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -58,9 +58,19 @@ class SecretsAtRestIntegrationTests {
 			.getResponseBody()
 			.get("appSecret");
 
+		String apiKey = "connection-key-" + System.nanoTime();
+		admin.post()
+			.uri("/api/admin/connections")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(java.util.Map.of("name", "at-rest-" + System.nanoTime(), "type", "API_KEY", "allowedDomain",
+					"api.example.com", "headerName", "X-Api-Key", "apiKey", apiKey))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
 		String everything = dumpAllTables();
 		assertThat(everything).contains(id);
-		assertThat(everything).doesNotContain(token, token.substring(4), secret, secret.toUpperCase());
+		assertThat(everything).doesNotContain(token, token.substring(4), secret, secret.toUpperCase(), apiKey);
 		assertThat(everything).doesNotContain(AdminApi.PASSWORD);
 	}
 
@@ -70,7 +80,7 @@ class SecretsAtRestIntegrationTests {
 					+ "AND table_type IN ('BASE TABLE', 'TABLE')")
 			.query(String.class)
 			.list();
-		assertThat(tables).contains("integration", "access_token", "member", "audit_entry");
+		assertThat(tables).contains("integration", "access_token", "member", "audit_entry", "connection");
 		List<String> values = new ArrayList<>();
 		for (String table : tables) {
 			this.jdbc.sql("SELECT * FROM " + table).query((rs) -> {

@@ -1,0 +1,205 @@
+package io.patchbay.connections;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.patchbay.accounts.Actor;
+import io.patchbay.platform.AuditLog;
+import io.patchbay.platform.ConflictException;
+import io.patchbay.platform.Ids;
+import io.patchbay.platform.InvalidInputException;
+import io.patchbay.platform.NotFoundException;
+import io.patchbay.platform.SecretBox;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Connections: created and rotated by administrators holding {@code manage_connections},
+ * used by them ("Try a call") and by workflows. Secrets are sealed with the master key
+ * before they reach the database and are never returned; name, type and allowed domain
+ * never change, so a credential cannot be pointed at another host after the fact.
+ */
+@Service
+public class Connections {
+
+	static final String AUDIT_TYPE = "connection";
+
+	private final ConnectionRepository repository;
+
+	private final ConnectionCalls calls;
+
+	private final SecretBox secrets;
+
+	private final JsonMapper json;
+
+	private final AuditLog audit;
+
+	private final Ids ids;
+
+	private final Clock clock;
+
+	Connections(ConnectionRepository repository, ConnectionCalls calls, SecretBox secrets, JsonMapper json,
+			AuditLog audit, Ids ids, Clock clock) {
+		this.repository = repository;
+		this.calls = calls;
+		this.secrets = secrets;
+		this.json = json;
+		this.audit = audit;
+		this.ids = ids;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Connection create(Actor actor, NewConnection request) {
+		ConnectionRules.mayManage(actor);
+		String name = ConnectionRules.name(request.name());
+		ConnectionType type = ConnectionRules.type(request.type());
+		if (type == ConnectionType.OAUTH2) {
+			throw new InvalidInputException("type", "OAUTH2 connections are not available in this version yet");
+		}
+		AllowedDomain domain = AllowedDomain.parse(request.allowedDomain());
+		String headerName = ConnectionRules.headerName(type, request.headerName());
+		Credentials credentials = ConnectionRules.credentials(type, request.credentials());
+		Instant now = this.clock.instant();
+		Connection connection = new Connection(this.ids.next(), name, type, domain.value(), headerName, now, now,
+				((Actor.Administrator) actor).name(), null, null);
+		if (!this.repository.insert(connection, seal(connection.id(), credentials))) {
+			throw new ConflictException("name", "A connection named " + name + " exists already");
+		}
+		this.audit.record("connection.created", AUDIT_TYPE, String.valueOf(connection.id()), name,
+				"type=" + type + " allowedDomain=" + domain);
+		return connection;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Connection> all(Actor actor) {
+		ConnectionRules.mayManage(actor);
+		return this.repository.findAll();
+	}
+
+	@Transactional(readOnly = true)
+	public Connection find(Actor actor, String name) {
+		ConnectionRules.mayManage(actor);
+		return find(name);
+	}
+
+	/**
+	 * Replaces secret fields (a rotation): those given replace the stored ones, the
+	 * others stay. Name, type and allowed domain cannot change.
+	 */
+	@Transactional
+	public Connection rotate(Actor actor, String name, ConnectionChange change) {
+		ConnectionRules.mayManage(actor);
+		Connection current = find(name);
+		immutable("name", change.name(), current.name());
+		immutable("type", change.type(), current.type().name());
+		if (change.allowedDomain() != null
+				&& !AllowedDomain.parse(change.allowedDomain()).value().equals(current.allowedDomain())) {
+			throw new InvalidInputException("allowedDomain", "allowedDomain cannot change: create a new connection");
+		}
+		if (change.headerName() != null && !change.headerName().equals(current.headerName())) {
+			throw new InvalidInputException("headerName", "headerName cannot change: create a new connection");
+		}
+		ConnectionRules.refuseOthers(current.type(), change.credentials());
+		if (change.credentials().isEmpty()) {
+			throw new InvalidInputException("credentials", "Give the secret fields to replace");
+		}
+		Credentials merged = ConnectionRules.credentials(current.type(),
+				change.credentials().over(unseal(current.id())));
+		this.repository.replaceCredentials(current.id(), seal(current.id(), merged), this.clock.instant());
+		this.audit.record("connection.credentials_replaced", AUDIT_TYPE, String.valueOf(current.id()), current.name(),
+				"fields=" + fieldNames(change.credentials()));
+		return find(name);
+	}
+
+	@Transactional
+	public void delete(Actor actor, String name) {
+		ConnectionRules.mayManage(actor);
+		Connection connection = find(name);
+		this.repository.delete(connection.id());
+		this.audit.record("connection.deleted", AUDIT_TYPE, String.valueOf(connection.id()), connection.name(), null);
+	}
+
+	/**
+	 * Makes the call now with the connection's credentials. No transaction is held while
+	 * the external service answers; the use is recorded afterwards.
+	 */
+	public ApiCallResult call(Actor actor, String name, ApiCall call) {
+		ConnectionRules.mayCall(actor);
+		Connection connection = find(name);
+		ApiCallResult result = this.calls.call(connection, unseal(connection.id()), call);
+		this.repository.used(connection.id(), usedBy(actor), this.clock.instant());
+		if (actor instanceof Actor.Administrator) {
+			this.audit.record("connection.called", AUDIT_TYPE, String.valueOf(connection.id()), connection.name(),
+					"method=" + call.method() + " host=" + hostOf(call) + " status=" + result.status());
+		}
+		return result;
+	}
+
+	private Connection find(String name) {
+		return this.repository.find(name).orElseThrow(() -> new NotFoundException("Connection", name));
+	}
+
+	private String seal(long id, Credentials credentials) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		put(fields, "apiKey", credentials.apiKey());
+		put(fields, "username", credentials.username());
+		put(fields, "password", credentials.password());
+		put(fields, "token", credentials.token());
+		return this.secrets.encrypt(this.json.writeValueAsString(fields), context(id));
+	}
+
+	private Credentials unseal(long id) {
+		Map<String, String> fields = this.json
+			.readValue(this.secrets.decrypt(this.repository.sealedCredentials(id), context(id)), new TypeReference<>() {
+			});
+		return new Credentials(fields.get("apiKey"), fields.get("username"), fields.get("password"),
+				fields.get("token"));
+	}
+
+	private static String context(long id) {
+		return "connection:" + id;
+	}
+
+	private static void put(Map<String, String> fields, String name, @Nullable String value) {
+		if (value != null) {
+			fields.put(name, value);
+		}
+	}
+
+	private static List<String> fieldNames(Credentials credentials) {
+		Map<String, String> given = new LinkedHashMap<>();
+		put(given, "apiKey", credentials.apiKey());
+		put(given, "username", credentials.username());
+		put(given, "password", credentials.password());
+		put(given, "token", credentials.token());
+		return List.copyOf(given.keySet());
+	}
+
+	private static void immutable(String field, @Nullable String given, String current) {
+		if (given != null && !given.equals(current)) {
+			throw new InvalidInputException(field, field + " cannot change: create a new connection");
+		}
+	}
+
+	private static @Nullable String hostOf(ApiCall call) {
+		// The host only: a path or query may carry data that is not the log's to keep.
+		return (call.url() != null) ? java.net.URI.create(call.url().strip()).getHost() : null;
+	}
+
+	private static String usedBy(Actor actor) {
+		return switch (actor) {
+			case Actor.Workflow workflow -> "workflow: " + workflow.name();
+			case Actor.Administrator administrator -> "console: " + administrator.name();
+			default -> actor.toString();
+		};
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.patchbay.connections;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The secret fields of a connection, as an administrator gives them: only those of the
+ * connection's type, and never read back.
+ */
+public record Credentials(@Nullable String apiKey, @Nullable String username, @Nullable String password,
+		@Nullable String token) {
+
+	static final Credentials NONE = new Credentials(null, null, null, null);
+
+	/** These fields, with those not given taken from {@code current}: a rotation. */
+	Credentials over(Credentials current) {
+		return new Credentials((this.apiKey != null) ? this.apiKey : current.apiKey,
+				(this.username != null) ? this.username : current.username,
+				(this.password != null) ? this.password : current.password,
+				(this.token != null) ? this.token : current.token);
+	}
+
+	boolean isEmpty() {
+		return this.apiKey == null && this.username == null && this.password == null && this.token == null;
+	}
+
+	@Override
+	public String toString() {
+		// A record prints its fields: never let a log line or an error carry them.
+		return "Credentials[*****]";
+	}
+
+}
