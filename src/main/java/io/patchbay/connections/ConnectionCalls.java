@@ -145,7 +145,8 @@ class ConnectionCalls {
 				.encodeToString(
 						(credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8)));
 			case BEARER -> Map.entry("Authorization", "Bearer " + Objects.requireNonNull(credentials.token()));
-			case OAUTH2 -> throw new IllegalStateException("OAuth 2.0 connections are not callable yet");
+			// The access token OAuthTokens keeps fresh, passed in as the token
+			case OAUTH2 -> Map.entry("Authorization", "Bearer " + Objects.requireNonNull(credentials.token()));
 		};
 	}
 

@@ -18,8 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConnectionRepository {
 
-	private static final String COLUMNS = "id, name, type, allowed_domain, header_name, created_at, updated_at, "
-			+ "created_by, last_used_at, last_used_by";
+	/** A connection's columns, with its OAuth client's name and its tokens' state. */
+	private static final String SELECT = "SELECT c.id, c.name, c.type, c.allowed_domain, c.header_name, c.created_at, "
+			+ "c.updated_at, c.created_by, c.last_used_at, c.last_used_by, c.oauth_client_id, c.scopes, "
+			+ "o.name AS client_name, t.status, t.expires_at, t.granted_scopes, t.last_error FROM connection c "
+			+ "LEFT JOIN oauth_client o ON o.id = c.oauth_client_id LEFT JOIN oauth_token t ON t.connection_id = c.id";
 
 	private final JdbcClient jdbc;
 
@@ -32,11 +35,13 @@ class ConnectionRepository {
 		try {
 			this.jdbc
 				.sql("INSERT INTO connection (id, name, name_key, type, allowed_domain, header_name, credentials, "
-						+ "created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						+ "created_at, updated_at, created_by, oauth_client_id, scopes) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(connection.id(), connection.name(), key(connection.name()), connection.type().name(),
 						connection.allowedDomain(), connection.headerName(), sealedCredentials,
 						Timestamp.from(connection.createdAt()), Timestamp.from(connection.updatedAt()),
-						connection.createdBy())
+						connection.createdBy(), (connection.oauth() != null) ? connection.oauth().clientId() : null,
+						(connection.oauth() != null) ? connection.oauth().scopes() : null)
 				.update();
 			return true;
 		}
@@ -46,13 +51,11 @@ class ConnectionRepository {
 	}
 
 	List<Connection> findAll() {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM connection ORDER BY name_key")
-			.query(ConnectionRepository::map)
-			.list();
+		return this.jdbc.sql(SELECT + " ORDER BY c.name_key").query(ConnectionRepository::map).list();
 	}
 
 	Optional<Connection> find(String name) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM connection WHERE name_key = ?")
+		return this.jdbc.sql(SELECT + " WHERE c.name_key = ?")
 			.param(key(name))
 			.query(ConnectionRepository::map)
 			.optional();
@@ -74,6 +77,14 @@ class ConnectionRepository {
 			.update();
 	}
 
+	/** The connections that use an OAuth client, by name. */
+	List<String> namesUsingClient(long oauthClientId) {
+		return this.jdbc.sql("SELECT name FROM connection WHERE oauth_client_id = ? ORDER BY name_key")
+			.param(oauthClientId)
+			.query(String.class)
+			.list();
+	}
+
 	void delete(long id) {
 		this.jdbc.sql("DELETE FROM connection WHERE id = ?").param(id).update();
 	}
@@ -83,10 +94,17 @@ class ConnectionRepository {
 	}
 
 	private static Connection map(ResultSet rs, int row) throws SQLException {
-		return new Connection(rs.getLong("id"), rs.getString("name"), ConnectionType.valueOf(rs.getString("type")),
-				rs.getString("allowed_domain"), rs.getString("header_name"), instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getString("created_by"), nullableInstant(rs, "last_used_at"),
-				rs.getString("last_used_by"));
+		ConnectionType type = ConnectionType.valueOf(rs.getString("type"));
+		Connection.OAuth oauth = null;
+		if (type == ConnectionType.OAUTH2) {
+			String status = rs.getString("status");
+			oauth = new Connection.OAuth(rs.getLong("oauth_client_id"), rs.getString("client_name"),
+					rs.getString("scopes"), (status != null) ? TokenStatus.valueOf(status) : TokenStatus.ACTIVE,
+					nullableInstant(rs, "expires_at"), rs.getString("granted_scopes"), rs.getString("last_error"));
+		}
+		return new Connection(rs.getLong("id"), rs.getString("name"), type, rs.getString("allowed_domain"),
+				rs.getString("header_name"), instant(rs, "created_at"), instant(rs, "updated_at"),
+				rs.getString("created_by"), nullableInstant(rs, "last_used_at"), rs.getString("last_used_by"), oauth);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Connections: created and rotated by administrators holding {@code manage_connections},
@@ -35,47 +36,85 @@ public class Connections {
 
 	private final ConnectionCalls calls;
 
+	private final OAuthConnections oauth;
+
+	private final OAuthTokens tokens;
+
 	private final SecretBox secrets;
 
 	private final JsonMapper json;
 
 	private final AuditLog audit;
 
+	private final TransactionTemplate transactions;
+
 	private final Ids ids;
 
 	private final Clock clock;
 
-	Connections(ConnectionRepository repository, ConnectionCalls calls, SecretBox secrets, JsonMapper json,
-			AuditLog audit, Ids ids, Clock clock) {
+	Connections(ConnectionRepository repository, ConnectionCalls calls, OAuthConnections oauth, OAuthTokens tokens,
+			SecretBox secrets, JsonMapper json, AuditLog audit, TransactionTemplate transactions, Ids ids,
+			Clock clock) {
 		this.repository = repository;
 		this.calls = calls;
+		this.oauth = oauth;
+		this.tokens = tokens;
 		this.secrets = secrets;
 		this.json = json;
 		this.audit = audit;
+		this.transactions = transactions;
 		this.ids = ids;
 		this.clock = clock;
 	}
 
-	@Transactional
-	public Connection create(Actor actor, NewConnection request) {
+	/**
+	 * Creates the connection; an {@code OAUTH2} connection whose client uses the
+	 * authorization code grant exists only once the provider sent the administrator back
+	 * ({@link ConnectionCreation#authorizeUrl()}).
+	 */
+	public ConnectionCreation create(Actor actor, NewConnection request) {
 		ConnectionRules.mayManage(actor);
 		String name = ConnectionRules.name(request.name());
 		ConnectionType type = ConnectionRules.type(request.type());
-		if (type == ConnectionType.OAUTH2) {
-			throw new InvalidInputException("type", "OAUTH2 connections are not available in this version yet");
-		}
 		AllowedDomain domain = AllowedDomain.parse(request.allowedDomain());
 		String headerName = ConnectionRules.headerName(type, request.headerName());
+		if (type != ConnectionType.OAUTH2 && (request.oauthClient() != null || request.scopes() != null)) {
+			throw new InvalidInputException((request.oauthClient() != null) ? "oauthClient" : "scopes",
+					"oauthClient and scopes apply to OAUTH2 connections only");
+		}
 		Credentials credentials = ConnectionRules.credentials(type, request.credentials());
+		Actor.Administrator administrator = (Actor.Administrator) actor;
+		if (type == ConnectionType.OAUTH2) {
+			return this.oauth.create(administrator, name, domain, request.oauthClient(), request.scopes());
+		}
 		Instant now = this.clock.instant();
 		Connection connection = new Connection(this.ids.next(), name, type, domain.value(), headerName, now, now,
-				((Actor.Administrator) actor).name(), null, null);
-		if (!this.repository.insert(connection, seal(connection.id(), credentials))) {
+				administrator.name(), null, null, null);
+		boolean inserted = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			if (!this.repository.insert(connection, seal(connection.id(), credentials))) {
+				return false;
+			}
+			this.audit.record("connection.created", AUDIT_TYPE, String.valueOf(connection.id()), name,
+					"type=" + type + " allowedDomain=" + domain);
+			return true;
+		}));
+		if (!inserted) {
 			throw new ConflictException("name", "A connection named " + name + " exists already");
 		}
-		this.audit.record("connection.created", AUDIT_TYPE, String.valueOf(connection.id()), name,
-				"type=" + type + " allowedDomain=" + domain);
-		return connection;
+		return new ConnectionCreation(connection, null);
+	}
+
+	/**
+	 * Gets an {@code OAUTH2} connection working again: a new token (client credentials)
+	 * or a new authorization flow.
+	 */
+	public ConnectionCreation reconnect(Actor actor, String name) {
+		ConnectionRules.mayManage(actor);
+		Connection connection = find(name);
+		if (connection.type() != ConnectionType.OAUTH2) {
+			throw new InvalidInputException("name", "Only OAUTH2 connections are reconnected");
+		}
+		return this.oauth.reconnect((Actor.Administrator) actor, connection);
 	}
 
 	@Transactional(readOnly = true)
@@ -108,6 +147,10 @@ public class Connections {
 			throw new InvalidInputException("headerName", "headerName cannot change: create a new connection");
 		}
 		ConnectionRules.refuseOthers(current.type(), change.credentials());
+		if (current.type() == ConnectionType.OAUTH2) {
+			throw new InvalidInputException("credentials",
+					"An OAUTH2 connection's tokens come from its provider: reconnect it instead");
+		}
 		if (change.credentials().isEmpty()) {
 			throw new InvalidInputException("credentials", "Give the secret fields to replace");
 		}
@@ -134,13 +177,28 @@ public class Connections {
 	public ApiCallResult call(Actor actor, String name, ApiCall call) {
 		ConnectionRules.mayCall(actor);
 		Connection connection = find(name);
-		ApiCallResult result = this.calls.call(connection, unseal(connection.id()), call);
+		ApiCallResult result;
+		if (connection.type() == ConnectionType.OAUTH2) {
+			OAuthTokens.Current token = this.tokens.current(connection);
+			result = this.calls.call(connection, bearer(token), call);
+			if (result.status() == 401) {
+				// Revoked or expired early: one refresh of that very token, one retry.
+				result = this.calls.call(connection, bearer(this.tokens.refresh(connection, token.version())), call);
+			}
+		}
+		else {
+			result = this.calls.call(connection, unseal(connection.id()), call);
+		}
 		this.repository.used(connection.id(), usedBy(actor), this.clock.instant());
 		if (actor instanceof Actor.Administrator) {
 			this.audit.record("connection.called", AUDIT_TYPE, String.valueOf(connection.id()), connection.name(),
 					"method=" + call.method() + " host=" + hostOf(call) + " status=" + result.status());
 		}
 		return result;
+	}
+
+	private static Credentials bearer(OAuthTokens.Current token) {
+		return new Credentials(null, null, null, token.accessToken());
 	}
 
 	private Connection find(String name) {

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A connection to create, as an administrator typed it; {@link Connections} checks it.
  */
 public record NewConnection(@Nullable String name, @Nullable String type, @Nullable String allowedDomain,
-		@Nullable String headerName, Credentials credentials) {
+		@Nullable String headerName, Credentials credentials, @Nullable String oauthClient, @Nullable String scopes) {
 
 	@Override
 	public String toString() {

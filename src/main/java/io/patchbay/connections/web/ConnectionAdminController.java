@@ -2,7 +2,9 @@ package io.patchbay.connections.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.patchbay.accounts.Actor;
 import io.patchbay.connections.ApiCall;
@@ -10,15 +12,15 @@ import io.patchbay.connections.ApiCallFailedException;
 import io.patchbay.connections.ApiCallResult;
 import io.patchbay.connections.Connection;
 import io.patchbay.connections.ConnectionChange;
-import io.patchbay.connections.ConnectionType;
+import io.patchbay.connections.ConnectionCreation;
 import io.patchbay.connections.Connections;
 import io.patchbay.connections.Credentials;
 import io.patchbay.connections.NewConnection;
-import io.patchbay.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -75,19 +77,22 @@ class ConnectionAdminController {
 			@Nullable String body) {
 	}
 
+	/**
+	 * 201 with the connection, or 202 with the provider's page for the authorization code
+	 * grant.
+	 */
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> create(Actor.Administrator administrator, @RequestBody Create request) {
-		if (request.oauthClient() != null || request.scopes() != null) {
-			if (!"OAUTH2".equals(request.type())) {
-				throw new InvalidInputException((request.oauthClient() != null) ? "oauthClient" : "scopes",
-						"oauthClient and scopes apply to OAUTH2 connections only");
-			}
-		}
-		Connection created = this.connections.create(administrator,
+	ResponseEntity<Map<String, Object>> create(Actor.Administrator administrator, @RequestBody Create request) {
+		return created(this.connections.create(administrator,
 				new NewConnection(request.name(), request.type(), request.allowedDomain(), request.headerName(),
-						new Credentials(request.apiKey(), request.username(), request.password(), request.token())));
-		return view(created);
+						new Credentials(request.apiKey(), request.username(), request.password(), request.token()),
+						request.oauthClient(), request.scopes())));
+	}
+
+	@PostMapping("/{name}/reconnect")
+	ResponseEntity<Map<String, Object>> reconnect(Actor.Administrator administrator, @PathVariable String name) {
+		ConnectionCreation creation = this.connections.reconnect(administrator, name);
+		return (creation.connection() != null) ? ResponseEntity.ok(view(creation.connection())) : created(creation);
 	}
 
 	@GetMapping
@@ -126,6 +131,14 @@ class ConnectionAdminController {
 				new ApiCall(request.method(), request.url(), request.headers(), request.body()));
 	}
 
+	private static ResponseEntity<Map<String, Object>> created(ConnectionCreation creation) {
+		if (creation.connection() != null) {
+			return ResponseEntity.status(HttpStatus.CREATED).body(view(creation.connection()));
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(Map.of("authorizeUrl", Objects.requireNonNull(creation.authorizeUrl())));
+	}
+
 	/** The service gave no answer: the gateway's error, said in words. */
 	@ExceptionHandler
 	ProblemDetail failed(ApiCallFailedException ex) {
@@ -148,6 +161,13 @@ class ConnectionAdminController {
 			}
 			case BEARER -> view.put("token", REDACTED);
 			case OAUTH2 -> {
+				Connection.OAuth oauth = Objects.requireNonNull(connection.oauth());
+				view.put("oauthClient", oauth.client());
+				view.put("scopes", oauth.scopes());
+				view.put("status", oauth.status().name().toLowerCase(Locale.ROOT));
+				view.put("expiresAt", oauth.expiresAt());
+				view.put("grantedScopes", oauth.grantedScopes());
+				view.put("lastError", oauth.lastError());
 			}
 		}
 		view.put("createdAt", connection.createdAt());

@@ -15,16 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Signs in through the sign-in form, as a browser would, and answers the session with the
  * CSRF token its pages carry, so that a test can call the APIs with that session.
  */
-final class Sessions {
+public final class Sessions {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private Sessions() {
 	}
 
-	record Session(String cookie, String csrf) {
+	public record Session(String cookie, String csrf) {
 
-		RestTestClient client(RestTestClient anonymous) {
+		public RestTestClient client(RestTestClient anonymous) {
 			return anonymous.mutate()
 				.defaultHeader("Cookie", this.cookie)
 				.defaultHeader("X-CSRF-TOKEN", this.csrf)
@@ -34,7 +34,7 @@ final class Sessions {
 	}
 
 	/** Signs in a member with no admin permissions (their pages are the member app's). */
-	static Session signIn(RestTestClient anonymous, String email, String password) {
+	public static Session signIn(RestTestClient anonymous, String email, String password) {
 		EntityExchangeResult<String> page = anonymous.get()
 			.uri("/login")
 			.exchange()
