@@ -26,7 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -51,12 +50,7 @@ class ConnectionTwoNodesIntegrationTests {
 
 	static WireMockServer tokenEndpoint = new WireMockServer(options().dynamicPort());
 
-	static WireMockServer service = new WireMockServer(options().httpDisabled(true)
-		.dynamicHttpsPort()
-		.keystorePath("src/test/resources/tls/server.p12")
-		.keystoreType("PKCS12")
-		.keystorePassword("changeit")
-		.keyManagerPassword("changeit"));
+	static WireMockServer service = ExternalServices.tlsService();
 
 	@Autowired
 	RestTestClient client;
@@ -88,11 +82,11 @@ class ConnectionTwoNodesIntegrationTests {
 		// so that every call arrives while it is under way.
 		tokenEndpoint.stubFor(post("/token").inScenario("refresh")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(token("expiring-token", 60))
+			.willReturn(ExternalServices.token("expiring-token", 60))
 			.willSetStateTo("issued"));
 		tokenEndpoint.stubFor(post("/token").inScenario("refresh")
 			.whenScenarioStateIs("issued")
-			.willReturn(token("refreshed-token", 3600).withFixedDelay(500)));
+			.willReturn(ExternalServices.token("refreshed-token", 3600).withFixedDelay(500)));
 		service.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
 		RestTestClient admin = AdminApi.asAdministrator(this.client);
 		String client = "cc-" + Long.toString(System.nanoTime(), 36);
@@ -137,24 +131,8 @@ class ConnectionTwoNodesIntegrationTests {
 		return Sessions.signIn(anonymous, AdminApi.EMAIL, AdminApi.PASSWORD).client(anonymous);
 	}
 
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder token(String value, int lifetime) {
-		return aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":" + lifetime + "}");
-	}
-
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> send(RestTestClient client, String uri, Map<String, Object> body, int status) {
-		return client.post()
-			.uri(uri)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return ExternalServices.post(client, uri, body, status);
 	}
 
 }

@@ -27,7 +27,6 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -57,12 +56,7 @@ class OAuthConnectionIntegrationTests {
 
 	static WireMockServer tokenEndpoint = new WireMockServer(options().dynamicPort());
 
-	static WireMockServer service = new WireMockServer(options().httpDisabled(true)
-		.dynamicHttpsPort()
-		.keystorePath("src/test/resources/tls/server.p12")
-		.keystoreType("PKCS12")
-		.keystorePassword("changeit")
-		.keyManagerPassword("changeit"));
+	static WireMockServer service = ExternalServices.tlsService();
 
 	@Autowired
 	RestTestClient client;
@@ -210,7 +204,7 @@ class OAuthConnectionIntegrationTests {
 	void aRevokedClientNeedsReauthorizationAndReconnects() {
 		String client = createClient("client_credentials", tokenEndpoint.baseUrl() + "/token", null);
 		String name = unique("revoked");
-		tokenEndpoint.stubFor(post("/token").willReturn(token("first-token", 60)));
+		tokenEndpoint.stubFor(post("/token").willReturn(ExternalServices.token("first-token", 60)));
 		send("/api/admin/connections",
 				Map.of("name", name, "type", "OAUTH2", "allowedDomain", "api.patchbay.test", "oauthClient", client),
 				201);
@@ -223,7 +217,7 @@ class OAuthConnectionIntegrationTests {
 		assertThat(get(name)).containsEntry("status", "needs_reauthorization");
 		call(name, "/x", 409);
 
-		tokenEndpoint.stubFor(post("/token").willReturn(token("second-token", 3600)));
+		tokenEndpoint.stubFor(post("/token").willReturn(ExternalServices.token("second-token", 3600)));
 		Map<String, Object> reconnected = send("/api/admin/connections/" + name + "/reconnect", Map.of(), 200);
 		assertThat(reconnected).containsEntry("status", "active");
 		call(name, "/y", 200);
@@ -237,11 +231,11 @@ class OAuthConnectionIntegrationTests {
 		String name = unique("rejected");
 		tokenEndpoint.stubFor(post("/token").inScenario("tokens")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(token("stale-token", 3600))
+			.willReturn(ExternalServices.token("stale-token", 3600))
 			.willSetStateTo("issued"));
 		tokenEndpoint.stubFor(post("/token").inScenario("tokens")
 			.whenScenarioStateIs("issued")
-			.willReturn(token("fresh-token", 3600)));
+			.willReturn(ExternalServices.token("fresh-token", 3600)));
 		send("/api/admin/connections",
 				Map.of("name", name, "type", "OAUTH2", "allowedDomain", "api.patchbay.test", "oauthClient", client),
 				201);
@@ -255,9 +249,52 @@ class OAuthConnectionIntegrationTests {
 	}
 
 	@Test
+	void aRotatedRefreshTokenReplacesTheOldOneAndAMissingOneKeepsIt() {
+		String client = createClient("authorization_code", tokenEndpoint.baseUrl() + "/token", null);
+		String[][] answers = { { "code-token", "refresh-1" }, { "second-token", "refresh-2" }, { "third-token", null },
+				{ "fourth-token", null } };
+		String state = Scenario.STARTED;
+		for (int i = 0; i < answers.length; i++) {
+			String next = "answer-" + (i + 1);
+			String refresh = (answers[i][1] != null) ? ",\"refresh_token\":\"" + answers[i][1] + "\"" : "";
+			tokenEndpoint.stubFor(post("/token").inScenario("rotation")
+				.whenScenarioStateIs(state)
+				.willReturn(aResponse().withHeader("Content-Type", "application/json")
+					.withBody("{\"access_token\":\"" + answers[i][0] + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+							+ ((i < 3) ? 60 : 3600) + refresh + "}"))
+				.willSetStateTo(next));
+			state = next;
+		}
+		String name = unique("rotation");
+		Map<String, Object> started = send("/api/admin/connections",
+				Map.of("name", name, "type", "OAUTH2", "allowedDomain", "api.patchbay.test", "oauthClient", client),
+				202);
+		String authorizeState = query(URI.create((String) started.get("authorizeUrl")), "state");
+		adminSession().get()
+			.uri("/oauth/callback?code=the-code&state={state}", authorizeState)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		for (int call = 1; call <= 3; call++) {
+			call(name, "/rotation", 200);
+		}
+		List<String> sent = tokenEndpoint.getAllServeEvents()
+			.stream()
+			.map((event) -> event.getRequest().getBodyAsString())
+			.filter((body) -> body.contains("grant_type=refresh_token"))
+			.map((body) -> body.replaceAll(".*refresh_token=([^&]+).*", "$1"))
+			.toList();
+		// Newest first in WireMock's journal: refresh 3, 2, 1.
+		assertThat(sent).containsExactly("refresh-2", "refresh-2", "refresh-1");
+		service.verify(getRequestedFor(urlPathEqualTo("/rotation")).withHeader("Authorization",
+				equalTo("Bearer fourth-token")));
+	}
+
+	@Test
 	void aClientInUseCannotBeDeleted() {
 		String client = createClient("client_credentials", tokenEndpoint.baseUrl() + "/token", null);
-		tokenEndpoint.stubFor(post("/token").willReturn(token("t", 3600)));
+		tokenEndpoint.stubFor(post("/token").willReturn(ExternalServices.token("t", 3600)));
 		String name = unique("user");
 		send("/api/admin/connections",
 				Map.of("name", name, "type", "OAUTH2", "allowedDomain", "api.patchbay.test", "oauthClient", client),
@@ -276,12 +313,6 @@ class OAuthConnectionIntegrationTests {
 		this.admin.delete().uri("/api/admin/oauth-clients/{name}", client).exchange().expectStatus().isEqualTo(409);
 		this.admin.delete().uri("/api/admin/connections/{name}", name).exchange().expectStatus().isNoContent();
 		this.admin.delete().uri("/api/admin/oauth-clients/{name}", client).exchange().expectStatus().isNoContent();
-	}
-
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder token(String value, int lifetime) {
-		return aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":" + lifetime + "}");
 	}
 
 	private String createClient(String grant, String tokenUrl, String authentication) {
@@ -385,17 +416,7 @@ class OAuthConnectionIntegrationTests {
 	}
 
 	private Map<String, Object> send(String uri, Map<String, Object> body, int status) {
-		return this.admin.post()
-			.uri(uri)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		return ExternalServices.post(this.admin, uri, body, status);
 	}
 
 }
