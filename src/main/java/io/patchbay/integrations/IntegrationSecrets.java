@@ -1,5 +1,7 @@
 package io.patchbay.integrations;
 
+import java.util.List;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import io.patchbay.platform.AuditLog;
+import io.patchbay.platform.SealedSecrets;
 import io.patchbay.platform.SecretBox;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class IntegrationSecrets {
+public class IntegrationSecrets implements SealedSecrets {
 
 	/** Lets secret scanners recognise a leaked Patchbay token. */
 	static final String TOKEN_PREFIX = "pbt_";
@@ -115,6 +118,11 @@ public class IntegrationSecrets {
 
 	private String encrypt(long integrationId, String secret) {
 		return this.box.encrypt(secret, context(integrationId));
+	}
+
+	@Override
+	public List<Column> sealedColumns() {
+		return List.of(new Column("integration", "id", "app_secret", "integration/", "/app_secret"));
 	}
 
 	private static String context(long integrationId) {

@@ -20,7 +20,13 @@ class MasterKeyConfiguration {
 
 	@Bean
 	SecretBox secretBox(PatchbayProperties properties) throws IOException {
-		return new SecretBox(masterKey(properties));
+		return new SecretBox(masterKey(properties),
+				properties.masterKeyPrevious()
+					.stream()
+					.map(String::strip)
+					.filter((key) -> !key.isEmpty())
+					.map(MasterKeyFile::decode)
+					.toList());
 	}
 
 	private static byte[] masterKey(PatchbayProperties properties) throws IOException {

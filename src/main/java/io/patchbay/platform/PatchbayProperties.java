@@ -22,12 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword the bootstrap administrator's password; generated when absent
  * @param trustedProxies CIDR blocks of reverse proxies whose {@code X-Forwarded-For} is
  * believed; empty by default, so the header is ignored
+ * @param masterKeyPrevious earlier master keys (base64, comma-separated) that still
+ * decrypt while a rotation re-encrypts every secret under {@code masterKey}
  */
 @ConfigurationProperties("patchbay")
 public record PatchbayProperties(@DefaultValue("dev") Mode mode, @DefaultValue("./data") Path dataDir, URI baseUrl,
 		@Nullable String masterKey, @DefaultValue("false") boolean allowEmbeddedDb,
 		@DefaultValue("admin@patchbay.local") String adminEmail, @Nullable String adminPassword,
-		@DefaultValue List<String> trustedProxies) {
+		@DefaultValue List<String> trustedProxies, @DefaultValue List<String> masterKeyPrevious) {
 
 	public boolean production() {
 		return this.mode == Mode.PRODUCTION;

@@ -18,6 +18,7 @@ import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.NotFoundException;
 import io.patchbay.platform.OutboundException;
 import io.patchbay.platform.OutboundHttp;
+import io.patchbay.platform.SealedSecrets;
 import io.patchbay.platform.SecretBox;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * disabled one is saved again (which re-enables it).
  */
 @Service
-public class Subscriptions {
+public class Subscriptions implements SealedSecrets {
 
 	static final int MAX_VERIFY_TOKEN = 256;
 
@@ -202,6 +203,12 @@ public class Subscriptions {
 
 	private String encrypt(long subscriptionId, String verifyToken) {
 		return this.box.encrypt(verifyToken, context(subscriptionId));
+	}
+
+	@Override
+	public List<Column> sealedColumns() {
+		return List
+			.of(new Column("webhook_subscription", "id", "verify_token", "webhook_subscription/", "/verify_token"));
 	}
 
 	private static String context(long subscriptionId) {

@@ -22,7 +22,8 @@ class BootstrapAdministratorTests {
 	void aBootstrapPasswordLongerThanBcryptReadsStopsTheStartWithAClearMessage() {
 		Members members = mock(Members.class);
 		PatchbayProperties properties = new PatchbayProperties(Mode.DEV, Path.of("data"),
-				URI.create("http://localhost"), null, false, "admin@example.com", "long-".repeat(15), List.of());
+				URI.create("http://localhost"), null, false, "admin@example.com", "long-".repeat(15), List.of(),
+				List.of());
 		assertThatThrownBy(() -> new BootstrapAdministrator(members, properties).run(new DefaultApplicationArguments()))
 			.isInstanceOf(StartupRefusedException.class)
 			.hasMessageContaining("PATCHBAY_ADMIN_PASSWORD");

@@ -39,7 +39,7 @@ class SecurityHeadersTests {
 
 	private static PatchbayProperties properties(String baseUrl) {
 		return new PatchbayProperties(Mode.DEV, Path.of("data"), URI.create(baseUrl), null, false, "admin@example.com",
-				null, List.of());
+				null, List.of(), List.of());
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.patchbay.integrations;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.patchbay.AdminApi;
+import io.patchbay.DatabaseDump;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,21 +73,9 @@ class SecretsAtRestIntegrationTests {
 	}
 
 	private String dumpAllTables() {
-		List<String> tables = this.jdbc
-			.sql("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) "
-					+ "AND table_type IN ('BASE TABLE', 'TABLE')")
-			.query(String.class)
-			.list();
-		assertThat(tables).contains("integration", "access_token", "member", "audit_entry", "connection");
-		List<String> values = new ArrayList<>();
-		for (String table : tables) {
-			this.jdbc.sql("SELECT * FROM " + table).query((rs) -> {
-				for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-					values.add(String.valueOf(rs.getObject(column)));
-				}
-			});
-		}
-		return String.join("\n", values);
+		assertThat(DatabaseDump.tables(this.jdbc)).contains("integration", "access_token", "member", "audit_entry",
+				"connection");
+		return DatabaseDump.everything(this.jdbc);
 	}
 
 }

@@ -42,7 +42,7 @@ class ClientAddressesTests {
 
 	private static ClientAddresses addresses(List<String> trusted) {
 		return new ClientAddresses(new PatchbayProperties(Mode.DEV, Path.of("data"), URI.create("http://localhost"),
-				null, false, "admin@example.com", null, trusted));
+				null, false, "admin@example.com", null, trusted, List.of()));
 	}
 
 	private static MockHttpServletRequest request(String peer, String forwardedFor) {

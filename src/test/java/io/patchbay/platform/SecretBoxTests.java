@@ -1,39 +1,65 @@
 package io.patchbay.platform;
 
 import java.security.SecureRandom;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SecretBoxTests {
 
-	private final SecretBox box = new SecretBox(randomKey());
+	private final byte[] oldKey = key();
+
+	private final byte[] newKey = key();
 
 	@Test
-	void encryptsSoThatOnlyTheSameKeyAndContextDecrypt() {
-		String sealed = this.box.encrypt("s3cret", "integration/1/app_secret");
+	void previousKeysStillDecryptAndResealingMovesToTheMasterKey() {
+		SecretBox before = new SecretBox(this.oldKey);
+		String sealed = before.encrypt("s3cret", "row/1");
+		SecretBox during = new SecretBox(this.newKey, List.of(this.oldKey));
 
-		assertThat(sealed).startsWith("v1:").doesNotContain("s3cret");
-		assertThat(this.box.decrypt(sealed, "integration/1/app_secret")).isEqualTo("s3cret");
-		assertThatIllegalStateException().isThrownBy(() -> this.box.decrypt(sealed, "integration/2/app_secret"));
-		assertThatIllegalStateException()
-			.isThrownBy(() -> new SecretBox(randomKey()).decrypt(sealed, "integration/1/app_secret"));
+		assertThat(during.current(sealed)).isFalse();
+		assertThat(during.decrypt(sealed, "row/1")).isEqualTo("s3cret");
+		String resealed = during.reseal(sealed, "row/1");
+		assertThat(during.current(resealed)).isTrue();
+		assertThat(new SecretBox(this.newKey).decrypt(resealed, "row/1")).isEqualTo("s3cret");
+		assertThatThrownBy(() -> before.decrypt(resealed, "row/1")).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
-	void encryptingTwiceGivesDifferentCiphertexts() {
-		assertThat(this.box.encrypt("same", "c")).isNotEqualTo(this.box.encrypt("same", "c"));
+	void aCiphertextIsBoundToItsContext() {
+		SecretBox box = new SecretBox(this.newKey);
+		String sealed = box.encrypt("s3cret", "row/1");
+		assertThatThrownBy(() -> box.decrypt(sealed, "row/2")).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
-	void refusesKeysOfTheWrongSize() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new SecretBox(new byte[16]));
+	void ciphertextsWrittenBeforeKeysHadIdsStillDecrypt() throws Exception {
+		// "v1:" values were AES-GCM with no key prefix: what every install stored first.
+		com.google.crypto.tink.aead.AesGcmKey key = com.google.crypto.tink.aead.AesGcmKey.builder()
+			.setParameters(com.google.crypto.tink.aead.AesGcmParameters.builder()
+				.setKeySizeBytes(32)
+				.setIvSizeBytes(12)
+				.setTagSizeBytes(16)
+				.setVariant(com.google.crypto.tink.aead.AesGcmParameters.Variant.NO_PREFIX)
+				.build())
+			.setKeyBytes(com.google.crypto.tink.util.SecretBytes.copyFrom(this.oldKey,
+					com.google.crypto.tink.InsecureSecretKeyAccess.get()))
+			.build();
+		com.google.crypto.tink.Aead legacy = com.google.crypto.tink.KeysetHandle.newBuilder()
+			.addEntry(com.google.crypto.tink.KeysetHandle.importKey(key).withRandomId().makePrimary())
+			.build()
+			.getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), com.google.crypto.tink.Aead.class);
+		String v1 = "v1:"
+				+ java.util.Base64.getEncoder().encodeToString(legacy.encrypt("old".getBytes(), "row/9".getBytes()));
+
+		assertThat(new SecretBox(this.newKey, List.of(this.oldKey)).decrypt(v1, "row/9")).isEqualTo("old");
+		assertThat(new SecretBox(this.oldKey).current(v1)).isFalse();
 	}
 
-	private static byte[] randomKey() {
+	private static byte[] key() {
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		return key;
