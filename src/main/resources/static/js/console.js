@@ -20,4 +20,31 @@
 			dialog.close();
 		}
 	});
+
+	// Copy buttons: data-copy names the element whose text is copied.
+	document.addEventListener('click', function (event) {
+		const button = event.target.closest('[data-copy]');
+		const source = button && document.getElementById(button.dataset.copy);
+		if (source && navigator.clipboard) {
+			navigator.clipboard.writeText(source.textContent.trim());
+		}
+	});
+
+	// The new-connection form shows the fields of the chosen type only (all without script).
+	function showFieldsOfType(form) {
+		const type = form.querySelector('select[name="type"]').value;
+		form.querySelectorAll('[data-for-type]').forEach(function (fieldset) {
+			fieldset.hidden = fieldset.dataset.forType !== type;
+			fieldset.disabled = fieldset.hidden;
+		});
+	}
+	document.addEventListener('change', function (event) {
+		const form = event.target.closest('[data-connection-form]');
+		if (form && event.target.name === 'type') {
+			showFieldsOfType(form);
+		}
+	});
+	document.addEventListener('DOMContentLoaded', function () {
+		document.querySelectorAll('[data-connection-form]').forEach(showFieldsOfType);
+	});
 })();
