@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
+import com.google.common.net.InetAddresses;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +66,7 @@ public class AuditLog {
 			.query((rs, row) -> new AuditEntry(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("action"),
 					rs.getString("object_type"), rs.getString("object_id"), rs.getString("object_name"),
-					rs.getString("details"), rs.getString("ip")))
+					rs.getString("details"), readable(rs.getString("ip"))))
 			.list();
 	}
 
@@ -75,9 +76,15 @@ public class AuditLog {
 
 	private @Nullable String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			return this.addresses.of(attributes.getRequest());
+			return readable(this.addresses.of(attributes.getRequest()));
 		}
 		return null;
+	}
+
+	/** An address as people write it: {@code ::1}, not {@code 0:0:0:0:0:0:0:1}. */
+	private static @Nullable String readable(@Nullable String address) {
+		return (address != null && InetAddresses.isInetAddress(address))
+				? InetAddresses.toAddrString(InetAddresses.forString(address)) : address;
 	}
 
 }

@@ -160,6 +160,12 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(audit).contains("integration.created", "integration.access_token_created",
 				"integration.app_secret_revealed", "integration.permissions_changed", "integration.security_changed",
 				"requireAppSecretTime=true", "integration.deleted");
+		// In words, with the address as people write it, and the page no wider than the
+		// window.
+		assertThat(audit).contains("Integration created", "Access token created", "Permissions changed")
+			.doesNotContain("0:0:0:0:0:0:0:1");
+		assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
 	}
 
 	@Test
