@@ -10,6 +10,7 @@ import io.patchbay.integrations.MissingPermissionException;
 import io.patchbay.integrations.Permission;
 import io.patchbay.platform.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,25 +33,33 @@ public class Likes {
 
 	private final CommunityRules rules;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Likes(LikeRepository repository, Posts posts, Comments comments, CommunityRules rules, Clock clock) {
+	Likes(LikeRepository repository, Posts posts, Comments comments, CommunityRules rules,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.posts = posts;
 		this.comments = comments;
 		this.rules = rules;
+		this.events = events;
 		this.clock = clock;
 	}
 
 	/** Likes the post or comment; liking twice changes nothing. */
 	public void like(Actor actor, long objectId) {
-		this.rules.respond(actor, postOf(actor, objectId, Permission.WRITE_GROUP), true);
+		Post post = postOf(actor, objectId, Permission.WRITE_GROUP);
+		this.rules.respond(actor, post, true);
 		this.repository.insert(objectId, Posts.author(actor), this.clock.instant());
+		this.events.publishEvent(new LikeChanged(objectId, post.id(), post.groupId(), true));
 	}
 
 	public void unlike(Actor actor, long objectId) {
-		this.rules.respond(actor, postOf(actor, objectId, Permission.WRITE_GROUP), true);
+		Post post = postOf(actor, objectId, Permission.WRITE_GROUP);
+		this.rules.respond(actor, post, true);
 		this.repository.delete(objectId, Posts.author(actor).id());
+		this.events.publishEvent(new LikeChanged(objectId, post.id(), post.groupId(), false));
 	}
 
 	/**

@@ -65,6 +65,27 @@ class AppController {
 		return "app/group";
 	}
 
+	/** A post's own page, with its comments: where a post's permalink leads. */
+	@GetMapping("/app/groups/{id}/posts/{postId}")
+	String post(Actor.Member member, @PathVariable long id, @PathVariable long postId, Model model) {
+		FeedModel.Feed feed = focused(member, id, postId, model);
+		model.addAttribute("member", feed.member());
+		return "app/post";
+	}
+
+	/** The post page's live refresh: that post only. */
+	@GetMapping("/app/groups/{id}/posts/{postId}/feed")
+	String postFeed(Actor.Member member, @PathVariable long id, @PathVariable long postId, Model model) {
+		focused(member, id, postId, model);
+		return "app/feed :: feed";
+	}
+
+	/** The permalink webhooks send ({@code permalink_url}), for members to open. */
+	@GetMapping("/groups/{id}/posts/{postId}")
+	String permalink(@PathVariable long id, @PathVariable long postId) {
+		return "redirect:/app/groups/" + id + "/posts/" + postId;
+	}
+
 	@GetMapping("/app/groups/{id}/feed")
 	String feed(Actor.Member member, @PathVariable long id, Model model) {
 		model.addAttribute("feed", this.feeds.feed(member, id, null));
@@ -74,6 +95,7 @@ class AppController {
 	@PostMapping("/app/groups/{id}/posts")
 	String post(Actor.Member member, @PathVariable long id, @RequestParam String message,
 			@RequestParam(required = false) @Nullable String formatting,
+			@RequestParam(required = false) @Nullable Long focus,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		try {
 			this.posts.create(member, id, message, MemberCommunityController.formatting(formatting), null);
@@ -81,25 +103,26 @@ class AppController {
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", "app.error.message");
 		}
-		return answer(member, id, htmx, model);
+		return answer(member, id, focus, htmx, model);
 	}
 
 	@PostMapping("/app/groups/{id}/objects/{objectId}/comments")
 	String comment(Actor.Member member, @PathVariable long id, @PathVariable long objectId,
-			@RequestParam String message, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			Model model) {
+			@RequestParam String message, @RequestParam(required = false) @Nullable Long focus,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		try {
 			this.comments.create(member, objectId, message);
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", "app.error.message");
 		}
-		return answer(member, id, htmx, model);
+		return answer(member, id, focus, htmx, model);
 	}
 
 	/** Likes the object, or takes the like back. */
 	@PostMapping("/app/groups/{id}/objects/{objectId}/like")
 	String like(Actor.Member member, @PathVariable long id, @PathVariable long objectId,
+			@RequestParam(required = false) @Nullable Long focus,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		if (this.likes.likedAmong(member, List.of(objectId)).isEmpty()) {
 			this.likes.like(member, objectId);
@@ -107,11 +130,12 @@ class AppController {
 		else {
 			this.likes.unlike(member, objectId);
 		}
-		return answer(member, id, htmx, model);
+		return answer(member, id, focus, htmx, model);
 	}
 
 	@PostMapping("/app/groups/{id}/objects/{objectId}/delete")
 	String delete(Actor.Member member, @PathVariable long id, @PathVariable long objectId,
+			@RequestParam(required = false) @Nullable Long focus,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		CommunityObject target = this.posts.locate(objectId)
 			.orElseThrow(() -> new NotFoundException("Object", String.valueOf(objectId)));
@@ -120,7 +144,7 @@ class AppController {
 			case COMMENT -> this.comments.delete(member, objectId);
 			case GROUP -> throw new NotFoundException("Object", String.valueOf(objectId));
 		}
-		return answer(member, id, htmx, model);
+		return answer(member, id, focus, htmx, model);
 	}
 
 	@PostMapping("/app/groups")
@@ -143,12 +167,29 @@ class AppController {
 	}
 
 	/** htmx swaps in the fresh feed; a plain form post goes back to the page. */
-	private String answer(Actor.Member member, long groupId, @Nullable String htmx, Model model) {
+	/**
+	 * The feed again after a change: the group's, or, on a post's own page
+	 * ({@code focus}), that post's, unless the change deleted it.
+	 */
+	private String answer(Actor.Member member, long groupId, @Nullable Long focus, @Nullable String htmx, Model model) {
+		boolean focusedPostStays = focus != null && this.posts.locate(focus).isPresent();
 		if (htmx == null) {
-			return "redirect:/app/groups/" + groupId;
+			return "redirect:/app/groups/" + groupId + (focusedPostStays ? "/posts/" + focus : "");
 		}
-		model.addAttribute("feed", this.feeds.feed(member, groupId, null));
+		if (focusedPostStays) {
+			focused(member, groupId, focus, model);
+		}
+		else {
+			model.addAttribute("feed", this.feeds.feed(member, groupId, null));
+		}
 		return "app/feed :: feed";
+	}
+
+	private FeedModel.Feed focused(Actor.Member member, long groupId, long postId, Model model) {
+		FeedModel.Feed feed = this.feeds.post(member, groupId, postId);
+		model.addAttribute("feed", feed);
+		model.addAttribute("focus", postId);
+		return feed;
 	}
 
 }

@@ -18,6 +18,7 @@ import io.patchbay.community.Likes;
 import io.patchbay.community.Post;
 import io.patchbay.community.Posts;
 import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -69,16 +70,29 @@ class FeedModel {
 	Feed feed(Actor.Member member, long groupId, @Nullable Long after) {
 		Group group = this.groups.find(member, groupId);
 		KeysetPage<Post> page = this.posts.feed(member, groupId, new FeedQuery(after, null, null, POSTS_PER_PAGE));
-		List<Comment> all = this.comments.onFeed(member, groupId, page.items(), COMMENTS_PER_POST);
+		return new Feed(group, this.groups.isMember(member, groupId), entries(member, groupId, page.items()),
+				page.nextCursor());
+	}
+
+	/** One post of the group with its comments: the page a post's permalink opens. */
+	Feed post(Actor.Member member, long groupId, long postId) {
+		Group group = this.groups.find(member, groupId);
+		Post post = this.posts.find(member, postId);
+		if (post.groupId() != groupId) {
+			throw new NotFoundException("Post", String.valueOf(postId));
+		}
+		return new Feed(group, this.groups.isMember(member, groupId), entries(member, groupId, List.of(post)), null);
+	}
+
+	private List<Entry> entries(Actor.Member member, long groupId, List<Post> posts) {
+		List<Comment> all = this.comments.onFeed(member, groupId, posts, COMMENTS_PER_POST);
 		Set<Long> liked = this.likes.likedAmong(member,
-				Stream.concat(page.items().stream().map(Post::id), all.stream().map(Comment::id)).toList());
+				Stream.concat(posts.stream().map(Post::id), all.stream().map(Comment::id)).toList());
 		Map<Long, List<CommentEntry>> byPost = tree(all, liked);
-		List<Entry> entries = page.items()
-			.stream()
+		return posts.stream()
 			.map((post) -> new Entry(post, this.renderer.html(post.message(), post.formatting()),
 					liked.contains(post.id()), byPost.getOrDefault(post.id(), List.of())))
 			.toList();
-		return new Feed(group, this.groups.isMember(member, groupId), entries, page.nextCursor());
 	}
 
 	/** Top-level comments per post, each with its replies, oldest first. */

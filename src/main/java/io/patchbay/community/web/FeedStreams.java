@@ -11,6 +11,7 @@ import io.patchbay.accounts.MemberDeactivated;
 import io.patchbay.community.CommentCreated;
 import io.patchbay.community.CommunityProperties;
 import io.patchbay.community.GroupMembershipChanged;
+import io.patchbay.community.LikeChanged;
 import io.patchbay.community.PostCreated;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,6 +77,12 @@ class FeedStreams implements SchedulingConfigurer {
 	void on(CommentCreated created) {
 		publish(created.groupId(), Map.of("type", "comment", "id", String.valueOf(created.commentId()), "postId",
 				String.valueOf(created.postId())));
+	}
+
+	@TransactionalEventListener
+	void on(LikeChanged changed) {
+		publish(changed.groupId(), Map.of("type", "like", "id", String.valueOf(changed.objectId()), "postId",
+				String.valueOf(changed.postId())));
 	}
 
 	@TransactionalEventListener

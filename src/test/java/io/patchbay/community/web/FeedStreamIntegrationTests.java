@@ -87,6 +87,10 @@ class FeedStreamIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> lines.stream().anyMatch((line) -> line.contains("\"comment\"") && line.contains(commentId)));
 		assertThat(lines).filteredOn((line) -> line.startsWith("event:")).contains("event:feed");
+		// Likes and unlikes redraw the counts too.
+		member.post().uri("/api/v1/objects/{id}/likes", postId).exchange().expectStatus().is2xxSuccessful();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> lines.stream().anyMatch((line) -> line.contains("\"like\"") && line.contains(postId)));
 
 		admin.post().uri("/api/admin/members/{id}/deactivate", memberId).exchange().expectStatus().isOk();
 		await().atMost(Duration.ofSeconds(10)).untilTrue(ended);

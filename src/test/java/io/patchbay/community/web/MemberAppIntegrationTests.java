@@ -70,11 +70,12 @@ class MemberAppIntegrationTests {
 			.expectHeader()
 			.value("Location", (location) -> assertThat(location).endsWith("/app"));
 		String groups = page(member, "/app");
-		assertThat(groups).contains("Compilers", "Your groups", "Closed").doesNotContain("Admin console");
+		assertThat(groups).contains("Compilers", "Your groups", "Closed", ">1 member<")
+			.doesNotContain("Admin console", "1 members");
 		// ?lang=fr comes with the console's LocaleChangeInterceptor; the browser's
 		// language works already.
 		assertThat(page(member.mutate().defaultHeader("Accept-Language", "fr").build(), "/app")).contains("Vos groupes",
-				"Fermé", "?lang=en");
+				"Fermé", "?lang=en", ">1 membre<");
 
 		String secret = (String) json(admin, "/api/admin/groups", Map.of("name", "Secret", "privacy", "SECRET"))
 			.get("id");
@@ -117,9 +118,23 @@ class MemberAppIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(feed).startsWith("<section id=\"feed\"")
-			.contains("<strong>Bug</strong>", "<span class=\"mention\">@Grace Hopper</span>", "&lt;script&gt;")
+			.contains("<strong>Bug</strong>", "<span class=\"mention\">@Grace Hopper</span>", "&lt;script&gt;",
+					">0 likes<", ">0 comments<")
 			.doesNotContain("<script>alert", "javascript:");
 		assertThat(page(member, "/app/groups/" + group)).contains("<strong>Bug</strong>", ">Delete</button>");
+
+		// The permalink webhooks send leads to the post's own page, with its comments.
+		String postId = feed.replaceFirst("(?s).*id=\"post-(\\d+)\".*", "$1");
+		member.get()
+			.uri("/groups/{g}/posts/{p}", group, postId)
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.value("Location", (target) -> assertThat(target).endsWith("/app/groups/" + group + "/posts/" + postId));
+		assertThat(page(member, "/app/groups/" + group + "/posts/" + postId)).contains("<strong>Bug</strong>",
+				"id=\"back-to-group\"", "&quot;focus&quot;: &quot;" + postId);
+		member.get().uri("/app/groups/{g}/posts/{p}", open, postId).exchange().expectStatus().isNotFound();
 
 		String location = member.post()
 			.uri("/app/groups")
