@@ -1,6 +1,9 @@
 package io.patchbay.platform;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -52,6 +55,10 @@ class PageErrors {
 	 * scrolled to the form's section: the {@code section} parameter when the form names
 	 * it, else the path segment after the id ({@code .../{id}/permissions}).
 	 */
+	/** Fields never sent back into a page, even the page they were typed into. */
+	private static final Set<String> SECRET_FIELDS = Set.of("_csrf", "password", "currentPassword", "newPassword",
+			"confirmation", "apiKey", "token", "clientSecret", "username");
+
 	static String backToForm(String message, HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		List<String> segments = List.of(path.split("/"));
@@ -67,6 +74,15 @@ class PageErrors {
 		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
 		flash.put("error", message);
 		flash.put("errorSection", section);
+		// What was typed comes back into the form, secrets excepted.
+		Map<String, List<String>> draft = new HashMap<>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (!SECRET_FIELDS.contains(name)) {
+				draft.put(name, List.of(values));
+			}
+		});
+		flash.put("draft", draft);
+		flash.put("drafted", section);
 		return "redirect:" + base + "#" + section;
 	}
 

@@ -41,8 +41,15 @@ class IntegrationAccessConsoleController {
 		Integration integration = this.detailPage.find(id);
 		this.integrations.replacePermissions(integration.id(), Set.copyOf(permissions),
 				IntegrationRequests.groupAccess(groupAccessMode, groupIds));
-		flash.addFlashAttribute("notice", "notice.saved");
-		return IntegrationDetailPage.redirect(integration.id(), "permissions");
+		// All groups was chosen with ids typed: say that they were not kept.
+		boolean idsDropped = !"LIST".equals(groupAccessMode) && !groupIds.isBlank()
+				&& !groupIds.strip().equals(currentIds(integration));
+		return IntegrationDetailPage.saved(flash, integration.id(), "permissions",
+				idsDropped ? "notice.savedAllGroups" : "notice.saved");
+	}
+
+	private static String currentIds(Integration integration) {
+		return String.join(", ", integration.groupAccess().groupIds().stream().map(String::valueOf).toList());
 	}
 
 	@PostMapping("/security")
@@ -52,8 +59,7 @@ class IntegrationAccessConsoleController {
 		Integration integration = this.detailPage.find(id);
 		List<String> addresses = Arrays.stream(allowedIps.split("\\R")).map(String::strip).toList();
 		this.integrations.replaceSecurity(integration.id(), addresses, requireAppSecretProof, requireAppSecretTime);
-		flash.addFlashAttribute("notice", "notice.saved");
-		return IntegrationDetailPage.redirect(integration.id(), "security");
+		return IntegrationDetailPage.saved(flash, integration.id(), "security", "notice.saved");
 	}
 
 }

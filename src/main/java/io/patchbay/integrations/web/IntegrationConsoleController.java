@@ -84,8 +84,7 @@ class IntegrationConsoleController {
 			@RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		this.integrations.update(integration.id(), new IntegrationChanges(name, description, null, null));
-		flash.addFlashAttribute("notice", "notice.saved");
-		return IntegrationDetailPage.redirect(integration.id(), "details");
+		return IntegrationDetailPage.saved(flash, integration.id(), "details", "notice.saved");
 	}
 
 	@PostMapping("/{id}/visibility")
@@ -93,8 +92,7 @@ class IntegrationConsoleController {
 			@RequestParam(defaultValue = "false") boolean visible, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		this.integrations.update(integration.id(), new IntegrationChanges(null, null, enabled, visible));
-		flash.addFlashAttribute("notice", "notice.saved");
-		return IntegrationDetailPage.redirect(integration.id(), "visibility");
+		return IntegrationDetailPage.saved(flash, integration.id(), "visibility", "notice.saved");
 	}
 
 	@PostMapping("/{id}/delete")

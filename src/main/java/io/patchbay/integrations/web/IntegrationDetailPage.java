@@ -7,6 +7,7 @@ import io.patchbay.integrations.Permission;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The console's integration page, shared by the controllers that handle its sections: how
@@ -44,6 +45,16 @@ class IntegrationDetailPage {
 		model.addAttribute("groupIdsText",
 				String.join(", ", integration.groupAccess().groupIds().stream().map(String::valueOf).toList()));
 		return VIEW;
+	}
+
+	/**
+	 * Back to the page after a change, scrolled to the section, which shows the notice
+	 * itself: at the top of the page it would be out of view.
+	 */
+	static String saved(RedirectAttributes flash, long integrationId, String section, String notice) {
+		flash.addFlashAttribute("notice", notice);
+		flash.addFlashAttribute("noticeSection", section);
+		return redirect(integrationId, section);
 	}
 
 	/** Back to the page after a change, scrolled to the section the form belongs to. */

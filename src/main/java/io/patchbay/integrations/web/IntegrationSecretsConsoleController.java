@@ -71,8 +71,7 @@ class IntegrationSecretsConsoleController {
 	String revokeAccessToken(@PathVariable long id, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		this.secrets.revokeAccessToken(integration);
-		flash.addFlashAttribute("notice", "notice.tokenRevoked");
-		return IntegrationDetailPage.redirect(integration.id(), "details");
+		return IntegrationDetailPage.saved(flash, integration.id(), "details", "notice.tokenRevoked");
 	}
 
 	@PostMapping("/logo")
@@ -80,8 +79,7 @@ class IntegrationSecretsConsoleController {
 			throws IOException {
 		Integration integration = this.detailPage.find(id);
 		this.logos.change(integration, file.getBytes());
-		flash.addFlashAttribute("notice", "notice.logoChanged");
-		return IntegrationDetailPage.redirect(integration.id(), "details");
+		return IntegrationDetailPage.saved(flash, integration.id(), "details", "notice.logoChanged");
 	}
 
 	private String showOnce(Integration integration, String attribute, String secret, String fragment,

@@ -95,6 +95,22 @@ class ConsoleBrowserIntegrationTests {
 		click(By.id("permission-read_group"));
 		click(By.id("permission-read_user_email"));
 		submitAndWait(By.id("save-permissions"));
+		// "Changes saved." is drawn in the section the page scrolled to.
+		assertThat(text(By.cssSelector("#permissions .notice.success"))).isNotEmpty();
+		// A bad group id keeps the choice and what was typed, with the error there.
+		click(By.id("group-access-list"));
+		WebElement ids = this.driver.findElement(By.id("group-ids"));
+		ids.clear();
+		ids.sendKeys("12, not-a-group");
+		submitAndWait(By.id("save-permissions"));
+		assertThat(text(By.cssSelector("#permissions .notice.error"))).contains("not-a-group");
+		assertThat(this.driver.findElement(By.id("group-access-list")).isSelected()).isTrue();
+		assertThat(this.driver.findElement(By.id("group-ids")).getAttribute("value")).isEqualTo("12, not-a-group");
+		assertThat(this.driver.findElement(By.id("permission-read_group")).isSelected()).isTrue();
+		// Ids typed while "All groups" is chosen are not kept, and the notice says so.
+		click(By.id("group-access-all"));
+		submitAndWait(By.id("save-permissions"));
+		assertThat(text(By.cssSelector("#permissions .notice.success"))).contains("not kept");
 		this.driver.navigate().refresh();
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), name));
 		assertThat(this.driver.findElement(By.id("permission-read_group")).isSelected()).isTrue();
@@ -239,6 +255,10 @@ class ConsoleBrowserIntegrationTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
+	}
+
+	private String text(By locator) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
 	}
 
 }
