@@ -29,6 +29,17 @@ class DeliveryClaims {
 	record Claimed(long id, Subscriber subscriber, String webhookId, String body, int attempts) {
 	}
 
+	/**
+	 * What one claim took: the POSTs to send, and how many rows it locked (first attempts
+	 * of one integration and topic travel in one POST, so there are fewer POSTs than
+	 * rows).
+	 */
+	record Claim(List<Claimed> sends, int rows) {
+
+		static final Claim NONE = new Claim(List.of(), 0);
+
+	}
+
 	/** Deliveries given up at the claim, by reason, to be marked in one update each. */
 	private record Refusals(Map<String, List<Long>> byReason) {
 
@@ -64,11 +75,11 @@ class DeliveryClaims {
 	}
 
 	/** Claims what is due; call inside a transaction. */
-	List<Claimed> claim() {
+	Claim claim() {
 		Instant now = this.clock.instant();
 		List<DeliveryRepository.Due> rows = this.deliveries.lockDue(now, this.properties.batchSize());
 		if (rows.isEmpty()) {
-			return List.of();
+			return Claim.NONE;
 		}
 		this.deliveries.lease(rows.stream().map(DeliveryRepository.Due::id).toList(), this.node,
 				now.plus(this.properties.lease()));
@@ -101,7 +112,7 @@ class DeliveryClaims {
 		}
 		firstAttempts.forEach((subscriber, batch) -> claimed.add(firstAttempt(subscriber, batch)));
 		refusals.byReason().forEach((reason, ids) -> this.outcomes.abandon(ids, reason));
-		return claimed;
+		return new Claim(claimed, rows.size());
 	}
 
 	private Map<Long, List<DeliveryRepository.BatchEntry>> retriedBatches(List<DeliveryRepository.Due> rows) {

@@ -116,8 +116,9 @@ class DeliveryEngine implements SmartLifecycle {
 	private void dispatchLoop() {
 		while (this.running) {
 			try {
-				int claimed = dispatchDue();
-				if (claimed < this.properties.batchSize()) {
+				// Work-conserving: claim again at once while claims find rows; a claim's
+				// POSTs are fewer than its rows (batching), so they would say nothing.
+				if (dispatchDue() == 0) {
 					this.wakeUp.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 					this.wakeUp.drainPermits();
 				}
@@ -139,10 +140,13 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 	}
 
-	/** Claims what is due, batches first attempts, and hands each POST to a sender. */
+	/**
+	 * Claims what is due, batches first attempts, and hands each POST to a sender.
+	 * @return how many rows the claim took
+	 */
 	int dispatchDue() throws InterruptedException {
-		List<DeliveryClaims.Claimed> claimed = this.transactions.execute((status) -> this.claims.claim());
-		for (DeliveryClaims.Claimed delivery : claimed) {
+		DeliveryClaims.Claim claim = this.transactions.execute((status) -> this.claims.claim());
+		for (DeliveryClaims.Claimed delivery : claim.sends()) {
 			this.inFlight.acquire();
 			this.senders.execute(() -> {
 				try {
@@ -153,7 +157,7 @@ class DeliveryEngine implements SmartLifecycle {
 				}
 			});
 		}
-		return claimed.size();
+		return claim.rows();
 	}
 
 	private void send(DeliveryClaims.Claimed delivery) {
