@@ -54,7 +54,9 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		// Hashing off the virtual threads' carriers, one hasher per core.
+		return new PasswordHashing(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 	@Bean
