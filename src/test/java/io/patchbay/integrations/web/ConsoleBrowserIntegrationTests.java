@@ -239,7 +239,17 @@ class ConsoleBrowserIntegrationTests {
 	private void submitAndWait(By button) {
 		WebElement before = this.driver.findElement(By.tagName("main"));
 		click(button);
-		this.wait.until(ExpectedConditions.stalenessOf(before));
+		// The old page is gone once its main element is: Chromium says so either as a
+		// stale element or, caught mid-navigation, as a node outside the document.
+		this.wait.until((driver) -> {
+			try {
+				before.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				return true;
+			}
+		});
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
 	}
 

@@ -276,7 +276,17 @@ class WebhooksConsoleBrowserIntegrationTests {
 	private void submitAndWait(By button) {
 		WebElement before = this.driver.findElement(By.tagName("main"));
 		click(button);
-		this.wait.until(ExpectedConditions.stalenessOf(before));
+		// Gone as a stale element or, caught mid-navigation, as a node outside the
+		// document.
+		this.wait.until((driver) -> {
+			try {
+				before.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				return true;
+			}
+		});
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
 	}
 
