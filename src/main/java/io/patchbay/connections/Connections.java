@@ -2,7 +2,6 @@ package io.patchbay.connections;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -158,7 +157,7 @@ public class Connections {
 				change.credentials().over(unseal(current.id())));
 		this.repository.replaceCredentials(current.id(), seal(current.id(), merged), this.clock.instant());
 		this.audit.record("connection.credentials_replaced", AUDIT_TYPE, String.valueOf(current.id()), current.name(),
-				"fields=" + fieldNames(change.credentials()));
+				"fields=" + List.copyOf(change.credentials().given().keySet()));
 		return find(name);
 	}
 
@@ -206,39 +205,18 @@ public class Connections {
 	}
 
 	private String seal(long id, Credentials credentials) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		put(fields, "apiKey", credentials.apiKey());
-		put(fields, "username", credentials.username());
-		put(fields, "password", credentials.password());
-		put(fields, "token", credentials.token());
-		return this.secrets.encrypt(this.json.writeValueAsString(fields), context(id));
+		return this.secrets.encrypt(this.json.writeValueAsString(credentials.given()), context(id));
 	}
 
 	private Credentials unseal(long id) {
 		Map<String, String> fields = this.json
 			.readValue(this.secrets.decrypt(this.repository.sealedCredentials(id), context(id)), new TypeReference<>() {
 			});
-		return new Credentials(fields.get("apiKey"), fields.get("username"), fields.get("password"),
-				fields.get("token"));
+		return Credentials.of(fields);
 	}
 
 	private static String context(long id) {
 		return "connection:" + id;
-	}
-
-	private static void put(Map<String, String> fields, String name, @Nullable String value) {
-		if (value != null) {
-			fields.put(name, value);
-		}
-	}
-
-	private static List<String> fieldNames(Credentials credentials) {
-		Map<String, String> given = new LinkedHashMap<>();
-		put(given, "apiKey", credentials.apiKey());
-		put(given, "username", credentials.username());
-		put(given, "password", credentials.password());
-		put(given, "token", credentials.token());
-		return List.copyOf(given.keySet());
 	}
 
 	private static void immutable(String field, @Nullable String given, String current) {

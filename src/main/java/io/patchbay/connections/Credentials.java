@@ -1,5 +1,8 @@
 package io.patchbay.connections;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,27 @@ public record Credentials(@Nullable String apiKey, @Nullable String username, @N
 				(this.username != null) ? this.username : current.username,
 				(this.password != null) ? this.password : current.password,
 				(this.token != null) ? this.token : current.token);
+	}
+
+	/** The fields given, by name: what is sealed, and what an audit entry names. */
+	Map<String, String> given() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		put(fields, "apiKey", this.apiKey);
+		put(fields, "username", this.username);
+		put(fields, "password", this.password);
+		put(fields, "token", this.token);
+		return fields;
+	}
+
+	static Credentials of(Map<String, String> fields) {
+		return new Credentials(fields.get("apiKey"), fields.get("username"), fields.get("password"),
+				fields.get("token"));
+	}
+
+	private static void put(Map<String, String> fields, String name, @Nullable String value) {
+		if (value != null) {
+			fields.put(name, value);
+		}
 	}
 
 	boolean isEmpty() {

@@ -130,13 +130,12 @@ public class OAuthConnections {
 		String requested = (pending.scopes() != null) ? pending.scopes() : "";
 		Optional<Connection> existing = this.connections.find(pending.connectionName());
 		if (existing.isPresent()) {
-			// A reconnect: the same connection gets new tokens.
-			Connection connection = existing.get();
-			this.transactions.executeWithoutResult(
-					(status) -> this.tokens.replace(connection, issued, effective(requested, client)));
-			this.audit.record("connection.reconnected", Connections.AUDIT_TYPE, String.valueOf(connection.id()),
-					connection.name(), null);
-			return this.connections.find(connection.name()).orElseThrow();
+			// A reconnect, unless another connection took the name meanwhile.
+			if (existing.get().type() != ConnectionType.OAUTH2) {
+				throw new ConflictException("name",
+						"A connection named " + pending.connectionName() + " exists already");
+			}
+			return reconnected(existing.get(), issued, requested, client);
 		}
 		return insert(pending.createdBy(), pending.connectionName(), pending.allowedDomain(), client, requested,
 				issued);
@@ -155,11 +154,17 @@ public class OAuthConnections {
 		}
 		TokenEndpoint.Issued issued = issue(client, new ClientCredentialsGrant(), scopeOf(requested, client),
 				"oauthClient");
+		return new ConnectionCreation(reconnected(connection, issued, requested, client), null);
+	}
+
+	/** The same connection with new tokens: active again. */
+	private Connection reconnected(Connection connection, TokenEndpoint.Issued issued, String requested,
+			OAuthClient client) {
 		this.transactions
 			.executeWithoutResult((status) -> this.tokens.replace(connection, issued, effective(requested, client)));
 		this.audit.record("connection.reconnected", Connections.AUDIT_TYPE, String.valueOf(connection.id()),
 				connection.name(), null);
-		return new ConnectionCreation(this.connections.find(connection.name()).orElseThrow(), null);
+		return this.connections.find(connection.name()).orElseThrow();
 	}
 
 	private String start(Actor.Administrator administrator, String name, String domain, OAuthClient client,
