@@ -25,7 +25,8 @@ class ModularityTests {
 			"accounts", Set.of("platform", "integrations"), "community", Set.of("platform", "integrations", "accounts"),
 			"chat", Set.of("platform", "integrations", "accounts"), "connections", Set.of("platform", "accounts"),
 			"webhooks", Set.of("platform", "integrations", "accounts", "community", "chat"), "graph",
-			Set.of("platform", "integrations", "accounts", "community", "chat", "webhooks"));
+			Set.of("platform", "integrations", "accounts", "community", "chat", "webhooks"), "workflows",
+			Set.of("platform", "accounts", "chat", "community", "connections"));
 
 	private final ApplicationModules modules = ApplicationModules.of(PatchbayApplication.class);
 

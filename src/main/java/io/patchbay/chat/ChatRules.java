@@ -17,7 +17,7 @@ import io.patchbay.platform.NotFoundException;
  * also lets it manage the group chats it is in; {@code read_all_messages} reads any
  * thread;</li>
  * <li>a workflow writes into the group chats its creator is in (any, when an
- * administrator made it);</li>
+ * administrator made it), and to any member in a one-to-one thread of its own;</li>
  * <li>administrators do not read members' chats.</li>
  * </ul>
  * A thread the caller may not read does not exist for it.
@@ -86,6 +86,10 @@ final class ChatRules {
 			}
 			case Actor.Page page ->
 				require(page, (kind == ThreadKind.DIRECT) ? Permission.MESSAGE_ANY_MEMBER : Permission.GROUP_CHAT_BOT);
+			case Actor.Workflow workflow when kind == ThreadKind.DIRECT -> {
+				// A workflow's direct messages: to any member, as a bot with
+				// message_any_member.
+			}
 			default -> throw new AccessRefusedException("Threads are opened by members and bots");
 		}
 	}

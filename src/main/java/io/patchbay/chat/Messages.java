@@ -64,10 +64,10 @@ public class Messages {
 	}
 
 	/**
-	 * A bot writes to a member in their one-to-one thread, opened on the way when there
-	 * is none yet.
+	 * A bot or a workflow writes to a member in their one-to-one thread, opened on the
+	 * way when there is none yet.
 	 */
-	public Sent sendToMember(Actor.Page bot, long memberId, MessageContent content) {
+	public Sent sendToMember(Actor bot, long memberId, MessageContent content) {
 		// The rules of the thread first, as the Graph API orders its checks; a message
 		// that then breaks a rule rolls the opened thread back.
 		Threads.Opened opened = this.threads.open(bot, List.of(memberId), null);

@@ -262,7 +262,7 @@ public class Threads {
 
 	/**
 	 * The participants named, each an active member or a bot the caller may reach:
-	 * members reach the listed bots, a bot reaches members only.
+	 * members reach the listed bots, bots and workflows reach members only.
 	 */
 	private List<Participant> reachable(Actor actor, Set<Long> ids) {
 		Map<Long, Participant> found = new LinkedHashMap<>();
@@ -273,7 +273,7 @@ public class Threads {
 			found.put(member.id(), new Participant(member.id(), ParticipantType.MEMBER, member.name()));
 		}
 		for (long id : ids) {
-			if (!found.containsKey(id) && !(actor instanceof Actor.Page)) {
+			if (!found.containsKey(id) && actor instanceof Actor.Member) {
 				this.bots.find(id)
 					.filter(BotDirectory.Bot::listed)
 					.ifPresent((bot) -> found.put(id, bot.participant()));

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,9 +52,12 @@ public class Connections {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ConnectionUsers> users;
+
 	Connections(ConnectionRepository repository, ConnectionCalls calls, OAuthConnections oauth, OAuthTokens tokens,
-			SecretBox secrets, JsonMapper json, AuditLog audit, TransactionTemplate transactions, Ids ids,
-			Clock clock) {
+			SecretBox secrets, JsonMapper json, AuditLog audit, TransactionTemplate transactions, Ids ids, Clock clock,
+			ObjectProvider<ConnectionUsers> users) {
+		this.users = users;
 		this.repository = repository;
 		this.calls = calls;
 		this.oauth = oauth;
@@ -161,12 +165,49 @@ public class Connections {
 		return find(name);
 	}
 
+	/**
+	 * Deletes a connection; one that published workflows use only when {@code force} is
+	 * given (their API-call steps then fail until they name another).
+	 */
 	@Transactional
-	public void delete(Actor actor, String name) {
+	public void delete(Actor actor, String name, boolean force) {
 		ConnectionRules.mayManage(actor);
 		Connection connection = find(name);
+		if (!force) {
+			List<String> users = this.users.orderedStream()
+				.flatMap((user) -> user.using(connection.name().toLowerCase(java.util.Locale.ROOT)).stream())
+				.toList();
+			if (!users.isEmpty()) {
+				throw new ConflictException("name",
+						"Connection " + connection.name() + " is used by published workflows ("
+								+ String.join(", ", users) + "): delete with force=true to delete it anyway");
+			}
+		}
 		this.repository.delete(connection.id());
 		this.audit.record("connection.deleted", AUDIT_TYPE, String.valueOf(connection.id()), connection.name(), null);
+	}
+
+	/**
+	 * Checks a workflow step that will call through a connection: the connection exists,
+	 * and a URL whose host is written out (no {@code {{variable}}} in it) is https within
+	 * the allowed domain. Answers the connection's name as stored.
+	 */
+	@Transactional(readOnly = true)
+	public String checkStep(String name, String url) {
+		Connection connection = this.repository.find(name)
+			.orElseThrow(() -> new InvalidInputException("connection", "No connection is named " + name));
+		// The authority as written, without user info or port: a template is no URI yet.
+		String host = url.strip().replaceFirst("^https://", "").split("[/?#]", 2)[0].replaceFirst("^.*@", "")
+			.replaceFirst(":[0-9]*$", "");
+		if (!url.strip().startsWith("https://")) {
+			throw new InvalidInputException("url", "The URL must start with https://");
+		}
+		if (!host.contains("{{")
+				&& !new AllowedDomain(connection.allowedDomain()).covers(host.toLowerCase(java.util.Locale.ROOT))) {
+			throw new InvalidInputException("url",
+					"The host " + host + " is outside the connection's allowed domain " + connection.allowedDomain());
+		}
+		return connection.name();
 	}
 
 	/**

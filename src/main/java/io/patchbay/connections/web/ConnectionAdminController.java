@@ -114,15 +114,12 @@ class ConnectionAdminController {
 						new Credentials(request.apiKey(), request.username(), request.password(), request.token()))));
 	}
 
-	/**
-	 * {@code force} is accepted now; it will matter once published workflows can use a
-	 * connection.
-	 */
+	/** 409 when published workflows use the connection, unless {@code force=true}. */
 	@DeleteMapping("/{name}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(Actor.Administrator administrator, @PathVariable String name,
 			@RequestParam(defaultValue = "false") boolean force) {
-		this.connections.delete(administrator, name);
+		this.connections.delete(administrator, name, force);
 	}
 
 	@PostMapping("/{name}/calls")

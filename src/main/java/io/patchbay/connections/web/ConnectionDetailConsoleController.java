@@ -12,6 +12,7 @@ import io.patchbay.connections.Connection;
 import io.patchbay.connections.ConnectionChange;
 import io.patchbay.connections.ConnectionCreation;
 import io.patchbay.connections.Connections;
+import io.patchbay.platform.ConflictException;
 import io.patchbay.connections.Credentials;
 import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.InvalidInputException;
@@ -114,13 +115,22 @@ class ConnectionDetailConsoleController {
 
 	@PostMapping("/delete")
 	String delete(Actor.Administrator administrator, @PathVariable String name,
-			@RequestParam(defaultValue = "") String confirmName, Model model, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "") String confirmName, @RequestParam(defaultValue = "false") boolean force,
+			Model model, RedirectAttributes flash) {
 		Connection connection = this.connections.find(administrator, name);
 		if (!connection.name().equals(confirmName)) {
 			model.addAttribute("deleteError", true);
 			return detail(administrator, name, model);
 		}
-		this.connections.delete(administrator, connection.name());
+		try {
+			this.connections.delete(administrator, connection.name(), force);
+		}
+		catch (ConflictException ex) {
+			// Published workflows use it: the page says which, and offers to delete
+			// anyway.
+			model.addAttribute("deleteConflict", true);
+			return detail(administrator, name, model);
+		}
 		flash.addFlashAttribute("notice", "connections.notice.deleted");
 		return "redirect:/console/connections";
 	}

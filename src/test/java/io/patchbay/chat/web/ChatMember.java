@@ -22,17 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param invitation the path of the invitation link of a member created without a
  * password
  */
-record ChatMember(RestTestClient client, String id, String name, String email, String password,
+public record ChatMember(RestTestClient client, String id, String name, String email, String password,
 		@Nullable String invitation) {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	static ChatMember create(RestTestClient anonymous, String name) {
+	public static ChatMember create(RestTestClient anonymous, String name) {
 		return create(anonymous, name, true);
 	}
 
 	/** A member who has an invitation link and no password yet. */
-	static ChatMember invite(RestTestClient anonymous, String name) {
+	public static ChatMember invite(RestTestClient anonymous, String name) {
 		return create(anonymous, name, false);
 	}
 
@@ -63,7 +63,7 @@ record ChatMember(RestTestClient client, String id, String name, String email, S
 	 * Claims the invitation with the member's password, as the member app's invitation
 	 * page does: a client with the session it opens (and no cookie store of its own).
 	 */
-	RestTestClient signIn(int port) {
+	public RestTestClient signIn(int port) {
 		assertThat(this.invitation).as("an invited member").isNotNull();
 		RestTestClient anonymous = TestClients.withoutCookies(port);
 		EntityExchangeResult<String> page = anonymous.get()
@@ -97,11 +97,11 @@ record ChatMember(RestTestClient client, String id, String name, String email, S
 		return matcher.group(1);
 	}
 
-	RestTestClient.ResponseSpec get(String uri) {
+	public RestTestClient.ResponseSpec get(String uri) {
 		return this.client.get().uri(uri).exchange();
 	}
 
-	RestTestClient.ResponseSpec post(String uri, Map<String, Object> body, int status) {
+	public RestTestClient.ResponseSpec post(String uri, Map<String, Object> body, int status) {
 		RestTestClient.ResponseSpec response = this.client.post()
 			.uri(uri)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -111,7 +111,7 @@ record ChatMember(RestTestClient client, String id, String name, String email, S
 		return response;
 	}
 
-	Map<String, Object> json(RestTestClient.ResponseSpec response) {
+	public Map<String, Object> json(RestTestClient.ResponseSpec response) {
 		return response.expectBody(ChatBot.JSON).returnResult().getResponseBody();
 	}
 

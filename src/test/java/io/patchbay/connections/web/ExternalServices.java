@@ -17,7 +17,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * {@code *.patchbay.test}, is the only one the test trust store holds) and the answers of
  * a token endpoint; and the admin API's POST as these tests send it.
  */
-final class ExternalServices {
+public final class ExternalServices {
 
 	private ExternalServices() {
 	}
@@ -26,7 +26,7 @@ final class ExternalServices {
 	 * An https-only receiver; {@code *.patchbay.test} resolves to it (the test hosts
 	 * file).
 	 */
-	static WireMockServer tlsService() {
+	public static WireMockServer tlsService() {
 		return new WireMockServer(options().httpDisabled(true)
 			.dynamicHttpsPort()
 			.keystorePath("src/test/resources/tls/server.p12")
@@ -46,7 +46,7 @@ final class ExternalServices {
 	/**
 	 * POSTs JSON to the admin API and answers the JSON that came back with that status.
 	 */
-	static Map<String, Object> post(RestTestClient admin, String uri, Map<String, ?> body, int status) {
+	public static Map<String, Object> post(RestTestClient admin, String uri, Map<String, ?> body, int status) {
 		return admin.post()
 			.uri(uri)
 			.contentType(MediaType.APPLICATION_JSON)
