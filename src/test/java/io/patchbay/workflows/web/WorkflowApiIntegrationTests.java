@@ -222,7 +222,7 @@ class WorkflowApiIntegrationTests {
 						List.of(Map.of("type", "api_call", "connection", connection, "url", serviceUrl("/x")))));
 		// A draft's connection goes freely; once published, the workflow holds it.
 		this.admin.delete().uri("/api/admin/connections/" + connection).exchange().expectStatus().isNoContent();
-		create(connection);
+		connection(connection);
 		publish(this.ada, workflow);
 		String detail = this.admin.delete()
 			.uri("/api/admin/connections/" + connection)
@@ -272,11 +272,14 @@ class WorkflowApiIntegrationTests {
 	}
 
 	private String bearer(String name) {
-		String unique = name + System.nanoTime() % 1_000_000;
+		return connection(name + System.nanoTime() % 1_000_000);
+	}
+
+	private String connection(String name) {
 		ExternalServices.post(this.admin, "/api/admin/connections",
-				Map.of("name", unique, "type", "BEARER", "allowedDomain", "api.patchbay.test", "token", "secret-token"),
+				Map.of("name", name, "type", "BEARER", "allowedDomain", "api.patchbay.test", "token", "secret-token"),
 				201);
-		return unique;
+		return name;
 	}
 
 	private static String serviceUrl(String path) {
