@@ -53,3 +53,50 @@
 		});
 	});
 })();
+
+// The workflow builder: copy the revealed URL, insert a {{variable}} where the cursor is,
+// show the fields of the chosen step type (all fields work without script), and confirm
+// what cannot be undone.
+(function () {
+	document.addEventListener('click', function (event) {
+		const button = event.target.closest('[data-copy]');
+		const source = button && document.getElementById(button.dataset.copy);
+		if (source && navigator.clipboard) {
+			navigator.clipboard.writeText(source.textContent.trim());
+		}
+	});
+
+	document.addEventListener('change', function (event) {
+		const picker = event.target.closest('select[data-insert-into]');
+		if (picker && picker.value) {
+			const field = document.getElementById(picker.dataset.insertInto);
+			const at = field.selectionStart ?? field.value.length;
+			field.value = field.value.slice(0, at) + picker.value + field.value.slice(field.selectionEnd ?? at);
+			field.focus();
+			picker.value = '';
+		}
+		const form = event.target.closest('form[data-step-form]');
+		if (form && event.target.name === 'type') {
+			showFieldsOfType(form);
+		}
+	});
+
+	document.addEventListener('submit', function (event) {
+		const message = event.target.dataset && event.target.dataset.confirm;
+		if (message && !window.confirm(message)) {
+			event.preventDefault();
+		}
+	});
+
+	function showFieldsOfType(form) {
+		const type = form.querySelector('select[name="type"]').value;
+		form.querySelectorAll('[data-for-type]').forEach(function (fieldset) {
+			fieldset.hidden = !fieldset.dataset.forType.split(' ').includes(type);
+			fieldset.disabled = fieldset.hidden;
+		});
+	}
+
+	document.addEventListener('DOMContentLoaded', function () {
+		document.querySelectorAll('form[data-step-form]').forEach(showFieldsOfType);
+	});
+})();

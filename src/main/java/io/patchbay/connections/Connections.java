@@ -126,6 +126,15 @@ public class Connections {
 		return this.repository.findAll();
 	}
 
+	/**
+	 * The names of the connections, for the workflow builder's API-call step: anyone who
+	 * builds workflows may call through them, never read their secrets.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> names() {
+		return this.repository.findAll().stream().map(Connection::name).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Connection find(Actor actor, String name) {
 		ConnectionRules.mayManage(actor);

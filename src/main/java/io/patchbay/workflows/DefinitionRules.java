@@ -11,10 +11,11 @@ import io.patchbay.platform.InvalidInputException;
 
 /**
  * What a definition must be, whoever saves it ({@code workflows.md}): at most 20
- * variables with keys of 1–64 letters, digits or {@code _}, each once; 1 to 20 steps;
- * every {@code {{reference}}} naming a declared variable or an earlier API call, and
- * every destination an id or one variable of its kind. Whether the destinations exist and
- * may be reached is the caller's to check ({@link Workflows}).
+ * variables with keys of 1–64 letters, digits or {@code _}, each once; up to 20 steps (a
+ * draft may have none yet, a published workflow has one at least); every
+ * {@code {{reference}}} naming a declared variable or an earlier API call, and every
+ * destination an id or one variable of its kind. Whether the destinations exist and may
+ * be reached is the caller's to check ({@link Workflows}).
  */
 final class DefinitionRules {
 
@@ -33,6 +34,14 @@ final class DefinitionRules {
 	private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
 	private DefinitionRules() {
+	}
+
+	/** A published workflow does something: it has a step. */
+	static void checkPublishable(Definition definition) {
+		check(definition);
+		if (definition.steps().isEmpty()) {
+			throw new InvalidInputException("steps", "Add a step before publishing the workflow");
+		}
 	}
 
 	static void check(Definition definition) {
@@ -55,8 +64,8 @@ final class DefinitionRules {
 			}
 		}
 		List<Step> steps = definition.steps();
-		if (steps.isEmpty() || steps.size() > MAX_STEPS) {
-			throw new InvalidInputException("steps", "A workflow has 1 to 20 steps");
+		if (steps.size() > MAX_STEPS) {
+			throw new InvalidInputException("steps", "A workflow has at most 20 steps");
 		}
 		Set<Integer> apiCalls = new HashSet<>();
 		for (int i = 0; i < steps.size(); i++) {

@@ -123,7 +123,8 @@ public class Workflows {
 		if (!workflow.published()) {
 			// Checked again: a channel, member or connection may have gone since it was
 			// saved.
-			check(workflow);
+			DefinitionRules.checkPublishable(workflow.definition());
+			this.destinations.check(workflow.actor(), workflow.definition().steps());
 			Instant now = this.clock.instant();
 			this.repository.status(id, Workflow.Status.PUBLISHED, now, now);
 		}
@@ -221,7 +222,12 @@ public class Workflows {
 	}
 
 	private Set<String> check(Workflow workflow) {
-		DefinitionRules.check(workflow.definition());
+		if (workflow.published()) {
+			DefinitionRules.checkPublishable(workflow.definition());
+		}
+		else {
+			DefinitionRules.check(workflow.definition());
+		}
 		return this.destinations.check(workflow.actor(), workflow.definition().steps());
 	}
 
