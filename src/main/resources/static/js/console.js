@@ -21,6 +21,14 @@
 		}
 	});
 
+	// Forms that cannot be undone say so first: data-confirm holds the question.
+	document.addEventListener('submit', function (event) {
+		const message = event.target.dataset && event.target.dataset.confirm;
+		if (message && !window.confirm(message)) {
+			event.preventDefault();
+		}
+	});
+
 	// Copy buttons: data-copy names the element whose text is copied.
 	document.addEventListener('click', function (event) {
 		const button = event.target.closest('[data-copy]');

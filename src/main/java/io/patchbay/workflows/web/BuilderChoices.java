@@ -69,6 +69,14 @@ class BuilderChoices {
 		return this.connections.names();
 	}
 
+	/** The names shown for the ids of channels and groups, so steps read as words. */
+	static java.util.Map<String, String> labels(List<Choice> channels, List<Choice> groups) {
+		java.util.Map<String, String> labels = new java.util.HashMap<>();
+		channels.forEach((choice) -> labels.put(choice.value(), choice.label()));
+		groups.forEach((choice) -> labels.put(choice.value(), choice.label()));
+		return labels;
+	}
+
 	/**
 	 * What a text field of step {@code number} (from 1; 0 for a new last step) may
 	 * insert.

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.patchbay.AdminApi;
 import io.patchbay.TestClients;
+import io.patchbay.accounts.web.Sessions;
 import io.patchbay.chat.web.ChatMember;
 import io.patchbay.connections.web.ExternalServices;
 import org.junit.jupiter.api.AfterAll;
@@ -240,6 +241,39 @@ class WorkflowApiIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isNoContent();
+	}
+
+	@Test
+	void administratorsUnpublishAnyWorkflowFromTheConsole() {
+		Map<String, Object> workflow = create(this.ada,
+				Map.of("name", "Console managed", "trigger", Map.of("type", "webhook"), "steps",
+						List.of(Map.of("type", "send_message", "threadId", this.support, "text", "hi"))));
+		String hook = publish(this.ada, workflow);
+		RestTestClient console = Sessions
+			.signIn(TestClients.withoutCookies(this.port), AdminApi.EMAIL, AdminApi.PASSWORD)
+			.client(TestClients.withoutCookies(this.port));
+		String page = console.get()
+			.uri("/console/workflows")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("Console managed", "Ada");
+		console.post()
+			.uri("/console/workflows/" + workflow.get("id") + "/unpublish")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+		assertThat(trigger(this.sender, hook, "{}").getStatus().value()).isEqualTo(404);
+		Sessions.signIn(TestClients.withoutCookies(this.port), this.bob.email(), this.bob.password())
+			.client(TestClients.withoutCookies(this.port))
+			.get()
+			.uri("/console/workflows")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test

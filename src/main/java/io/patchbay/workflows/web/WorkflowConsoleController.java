@@ -1,0 +1,56 @@
+package io.patchbay.workflows.web;
+
+import io.patchbay.accounts.Actor;
+import io.patchbay.platform.PageController;
+import io.patchbay.platform.PageRequest;
+import io.patchbay.workflows.Workflows;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's Workflows page: every member's workflows, with their status and latest
+ * change, to unpublish (the URL stops at once) or delete. Building stays in the member
+ * app and the APIs.
+ */
+@PageController
+@RequestMapping("/console/workflows")
+@PreAuthorize("hasAuthority('manage_workflows')")
+class WorkflowConsoleController {
+
+	private final Workflows workflows;
+
+	WorkflowConsoleController(Workflows workflows) {
+		this.workflows = workflows;
+	}
+
+	@GetMapping
+	String list(Actor.Administrator administrator, @org.springframework.web.bind.annotation.RequestParam(
+			required = false) @org.jspecify.annotations.Nullable Long after, Model model) {
+		var page = this.workflows.list(administrator, PageRequest.after(after, 50));
+		model.addAttribute("workflows", page.items());
+		model.addAttribute("nextCursor", page.nextCursor());
+		model.addAttribute("names", this.workflows.memberNames(page.items()));
+		return "workflows/list";
+	}
+
+	@PostMapping("/{id}/unpublish")
+	String unpublish(Actor.Administrator administrator, @PathVariable long id, RedirectAttributes flash) {
+		this.workflows.unpublish(administrator, id);
+		flash.addFlashAttribute("notice", "console.workflows.unpublished");
+		return "redirect:/console/workflows";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(Actor.Administrator administrator, @PathVariable long id, RedirectAttributes flash) {
+		this.workflows.delete(administrator, id);
+		flash.addFlashAttribute("notice", "workflows.deleted");
+		return "redirect:/console/workflows";
+	}
+
+}
