@@ -1,5 +1,6 @@
 -- Workflows: a trigger and ordered steps, kept as one JSON document (definition) that the
--- workflows module alone reads. The webhook URL's secret is found by its SHA-256
+-- workflows module alone reads; trigger_type and trigger_thread_id repeat what the queries
+-- look up by. The webhook URL's secret is found by its SHA-256
 -- (secret_hash, unique) and kept sealed with the master key (secret) for "reveal";
 -- administrative marks a workflow made in the console, whose steps may target any channel.
 CREATE TABLE workflow (
@@ -10,6 +11,8 @@ CREATE TABLE workflow (
     administrative      BOOLEAN NOT NULL,
     status              VARCHAR(10) NOT NULL,
     definition          TEXT NOT NULL,
+    trigger_type        VARCHAR(20) NOT NULL,
+    trigger_thread_id   VARCHAR(24),
     secret_hash         VARCHAR(64) NOT NULL UNIQUE,
     secret              TEXT NOT NULL,
     version             BIGINT NOT NULL,
@@ -20,6 +23,8 @@ CREATE TABLE workflow (
 );
 
 CREATE INDEX workflow_creator ON workflow (creator_id, id);
+-- The shortcuts of a channel, and the workflows a member joining it starts
+CREATE INDEX workflow_channel_trigger ON workflow (trigger_thread_id, trigger_type);
 
 -- Members other than the creator who may edit a workflow
 CREATE TABLE workflow_collaborator (

@@ -47,6 +47,9 @@ public final class DefinitionJson {
 	public ObjectNode trigger(Trigger trigger) {
 		ObjectNode node = this.json.createObjectNode();
 		node.put("type", trigger.type());
+		if (trigger.threadId() != null) {
+			node.put("threadId", trigger.threadId());
+		}
 		ArrayNode variables = node.putArray("variables");
 		trigger.variables()
 			.forEach((variable) -> variables.addObject()
@@ -80,8 +83,8 @@ public final class DefinitionJson {
 			throw new InvalidInputException("trigger", "trigger is required: {\"type\":\"webhook\",\"variables\":[…]}");
 		}
 		String type = text(node, "trigger", "type", Trigger.WEBHOOK);
-		if (!Trigger.WEBHOOK.equals(type)) {
-			throw new InvalidInputException("trigger.type", "trigger.type must be webhook");
+		if (!List.of(Trigger.WEBHOOK, Trigger.SHORTCUT, Trigger.MEMBER_JOINED).contains(type)) {
+			throw new InvalidInputException("trigger.type", "trigger.type must be webhook, shortcut or member_joined");
 		}
 		JsonNode variables = node.get("variables");
 		List<Variable> read = new ArrayList<>();
@@ -99,7 +102,14 @@ public final class DefinitionJson {
 						Variable.Type.of(field + ".type", text(variable, field, "type", "text"))));
 			}
 		}
-		return new Trigger(read);
+		if (Trigger.WEBHOOK.equals(type)) {
+			return Trigger.webhook(read);
+		}
+		if (!read.isEmpty()) {
+			throw new InvalidInputException("trigger.variables",
+					"Only webhook triggers declare variables; this one gives {{member}} and {{channel}}");
+		}
+		return new Trigger(type, List.of(), required(node, "trigger", "threadId"));
 	}
 
 	private List<Step> steps(@Nullable JsonNode node) {

@@ -45,7 +45,11 @@ final class DefinitionRules {
 	}
 
 	static void check(Definition definition) {
-		List<Variable> variables = definition.trigger().variables();
+		Trigger trigger = definition.trigger();
+		if (!trigger.webhook() && (trigger.threadId() == null || !THREAD.matcher(trigger.threadId()).matches())) {
+			throw new InvalidInputException("trigger.threadId", "trigger.threadId must be a thread id (t_…)");
+		}
+		List<Variable> variables = trigger.available();
 		if (variables.size() > MAX_VARIABLES) {
 			throw new InvalidInputException("trigger.variables", "A workflow declares at most 20 variables");
 		}

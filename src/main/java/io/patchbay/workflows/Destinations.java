@@ -45,7 +45,11 @@ class Destinations {
 	}
 
 	/** Checks the steps; answers the connections they use, by name in lower case. */
-	Set<String> check(Actor.Workflow workflow, List<Step> steps) {
+	Set<String> check(Actor.Workflow workflow, Definition definition) {
+		if (!definition.trigger().webhook() && definition.trigger().threadId() != null) {
+			channel(workflow, "trigger.threadId", definition.trigger().threadId());
+		}
+		List<Step> steps = definition.steps();
 		Set<String> used = new LinkedHashSet<>();
 		for (int i = 0; i < steps.size(); i++) {
 			String field = "steps[" + i + "]";

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One run of a workflow, queued, running or finished, with each step's result so far.
  *
- * @param trigger what started it: {@code webhook} or {@code test}
+ * @param trigger what started it: {@code webhook}, {@code shortcut},
+ * {@code member_joined} or {@code test}
  * @param variables the values it runs with, as given (a member's resolved to their id)
  */
 public record Run(long id, long workflowId, String trigger, Map<String, String> variables, Status status,
@@ -21,6 +22,10 @@ public record Run(long id, long workflowId, String trigger, Map<String, String> 
 	public static final String WEBHOOK = "webhook";
 
 	public static final String TEST = "test";
+
+	public static final String SHORTCUT = "shortcut";
+
+	public static final String MEMBER_JOINED = "member_joined";
 
 	/** Where a run is. */
 	public enum Status {

@@ -155,7 +155,7 @@ class RunExecutor {
 		Map<String, Long> ids = new HashMap<>();
 		workflow.definition()
 			.trigger()
-			.variables()
+			.available()
 			.stream()
 			.filter((variable) -> variable.type() == Variable.Type.MEMBER)
 			.forEach(

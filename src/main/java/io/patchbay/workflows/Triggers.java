@@ -66,7 +66,7 @@ public class Triggers {
 
 	private long queue(String secret, @Nullable String contentType, InputStream body) {
 		Workflow workflow = this.workflows.findBySecretHash(WebhookUrls.hash(secret))
-			.filter(Workflow::published)
+			.filter((found) -> found.published() && found.definition().trigger().webhook())
 			.orElseThrow(TriggerRefusedException::notFound);
 		long wait = this.rateLimit.take(workflow.id());
 		if (wait > 0) {

@@ -34,7 +34,7 @@ class VariableResolver {
 
 	Map<String, String> resolve(Workflow workflow, Map<String, String> given) {
 		Map<String, String> resolved = new LinkedHashMap<>();
-		for (Variable variable : workflow.definition().trigger().variables()) {
+		for (Variable variable : workflow.definition().trigger().available()) {
 			String value = given.get(variable.key());
 			if (value == null) {
 				throw TriggerRefusedException.badRequest("missing_variable", variable.key(),

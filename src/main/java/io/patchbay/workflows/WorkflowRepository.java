@@ -39,12 +39,12 @@ class WorkflowRepository {
 
 	void insert(Workflow workflow, WebhookUrls.Secret secret, Set<String> connections) {
 		this.jdbc
-			.sql("INSERT INTO workflow (" + COLUMNS + ", secret_hash, secret) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.sql("INSERT INTO workflow (" + COLUMNS + ", secret_hash, secret, trigger_type, trigger_thread_id) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(workflow.id(), workflow.name(), workflow.description(), workflow.creatorId(),
 					workflow.administrative(), workflow.status().name(), definitionOf(workflow), workflow.version(),
 					Timestamp.from(workflow.createdAt()), Timestamp.from(workflow.updatedAt()), null, secret.hash(),
-					secret.sealed())
+					secret.sealed(), workflow.definition().trigger().type(), workflow.definition().trigger().threadId())
 			.update();
 		replaceLinks(workflow, connections);
 	}
@@ -52,9 +52,10 @@ class WorkflowRepository {
 	/** Replaces name, description, definition and collaborators; the version grows. */
 	void update(Workflow workflow, Set<String> connections) {
 		this.jdbc.sql("""
-				UPDATE workflow SET name = ?, description = ?, definition = ?, version = version + 1, updated_at = ?
-				WHERE id = ?""")
+				UPDATE workflow SET name = ?, description = ?, definition = ?, trigger_type = ?, trigger_thread_id = ?,
+				version = version + 1, updated_at = ? WHERE id = ?""")
 			.params(workflow.name(), workflow.description(), definitionOf(workflow),
+					workflow.definition().trigger().type(), workflow.definition().trigger().threadId(),
 					Timestamp.from(workflow.updatedAt()), workflow.id())
 			.update();
 		this.jdbc.sql("DELETE FROM workflow_collaborator WHERE workflow_id = ?").param(workflow.id()).update();
@@ -120,6 +121,16 @@ class WorkflowRepository {
 			sql = sql.param("member", memberId);
 		}
 		return withCollaborators(sql.query(this::row).list());
+	}
+
+	/** The published workflows a channel trigger of this type starts, oldest first. */
+	List<Workflow> publishedFor(String triggerType, String threadId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM workflow WHERE trigger_thread_id = ? AND trigger_type = ? "
+					+ "AND status = 'PUBLISHED' ORDER BY id")
+			.params(threadId, triggerType)
+			.query(this::row)
+			.list();
 	}
 
 	void delete(long id) {

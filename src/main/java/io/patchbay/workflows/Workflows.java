@@ -124,7 +124,7 @@ public class Workflows {
 			// Checked again: a channel, member or connection may have gone since it was
 			// saved.
 			DefinitionRules.checkPublishable(workflow.definition());
-			this.destinations.check(workflow.actor(), workflow.definition().steps());
+			this.destinations.check(workflow.actor(), workflow.definition());
 			Instant now = this.clock.instant();
 			this.repository.status(id, Workflow.Status.PUBLISHED, now, now);
 		}
@@ -194,6 +194,9 @@ public class Workflows {
 	/** The JSON a sender POSTs: each variable with an example of its kind. */
 	public Map<String, String> samplePayload(Workflow workflow) {
 		Map<String, String> sample = new LinkedHashMap<>();
+		if (!workflow.definition().trigger().webhook()) {
+			return sample;
+		}
 		for (Variable variable : workflow.definition().trigger().variables()) {
 			sample.put(variable.key(), switch (variable.type()) {
 				case TEXT -> "Example text";
@@ -228,7 +231,7 @@ public class Workflows {
 		else {
 			DefinitionRules.check(workflow.definition());
 		}
-		return this.destinations.check(workflow.actor(), workflow.definition().steps());
+		return this.destinations.check(workflow.actor(), workflow.definition());
 	}
 
 	private List<Long> collaborators(long creatorId, @Nullable List<Long> given) {

@@ -62,6 +62,16 @@ class ChatApiController {
 	record OpenThread(@Nullable List<String> participantIds, @Nullable String name) {
 	}
 
+	private static List<Long> participantIds(List<String> given) {
+		return given.stream().map((id) -> {
+			long parsed = Ids.parse(id);
+			if (parsed <= 0) {
+				throw new InvalidInputException("participantIds", "'" + id + "' is not a member or bot id");
+			}
+			return parsed;
+		}).toList();
+	}
+
 	record Text(@Nullable String text) {
 	}
 
@@ -95,16 +105,20 @@ class ChatApiController {
 		if (request.participantIds() == null || request.participantIds().isEmpty()) {
 			throw new InvalidInputException("participantIds", "participantIds must name at least one member or bot");
 		}
-		List<Long> ids = request.participantIds().stream().map((id) -> {
-			long parsed = Ids.parse(id);
-			if (parsed <= 0) {
-				throw new InvalidInputException("participantIds", "'" + id + "' is not a member or bot id");
-			}
-			return parsed;
-		}).toList();
-		Threads.Opened opened = this.threads.open(member, ids, request.name());
+		Threads.Opened opened = this.threads.open(member, participantIds(request.participantIds()), request.name());
 		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(ChatJson.thread(opened.thread()));
+	}
+
+	/** Adds members or bots to a group chat the member is in. */
+	@PostMapping("/threads/{threadId}/participants")
+	Map<String, Object> addParticipants(Actor.Member member, @PathVariable String threadId,
+			@RequestBody OpenThread request) {
+		if (request.participantIds() == null || request.participantIds().isEmpty()) {
+			throw new InvalidInputException("participantIds", "participantIds must name at least one member or bot");
+		}
+		return ChatJson.thread(this.threads.addParticipants(member, ChatThread.parseApiId(threadId),
+				participantIds(request.participantIds())));
 	}
 
 	@GetMapping("/threads/{threadId}")

@@ -83,7 +83,7 @@ class BuilderChoices {
 	 */
 	static List<String> insertable(Definition definition, int number) {
 		List<String> references = new ArrayList<>();
-		definition.trigger().variables().forEach((variable) -> references.add("{{" + variable.key() + "}}"));
+		definition.trigger().available().forEach((variable) -> references.add("{{" + variable.key() + "}}"));
 		int before = (number <= 0) ? definition.steps().size() : number - 1;
 		for (int i = 0; i < before; i++) {
 			if (definition.steps().get(i) instanceof Step.ApiCall) {
@@ -96,7 +96,7 @@ class BuilderChoices {
 
 	private static void variables(Definition definition, Variable.Type type, List<Choice> into) {
 		definition.trigger()
-			.variables()
+			.available()
 			.stream()
 			.filter((variable) -> variable.type() == type)
 			.forEach((variable) -> into.add(new Choice("{{" + variable.key() + "}}", "{{" + variable.key() + "}}")));

@@ -21,13 +21,21 @@ final class DefinitionEdits {
 	static Definition withVariable(Definition definition, String key, Variable.Type type) {
 		List<Variable> variables = new ArrayList<>(definition.trigger().variables());
 		variables.add(new Variable(key.strip(), type));
-		return new Definition(new Trigger(variables), definition.steps());
+		return new Definition(Trigger.webhook(variables), definition.steps());
 	}
 
 	static Definition withoutVariable(Definition definition, String key) {
 		List<Variable> variables = new ArrayList<>(definition.trigger().variables());
 		variables.removeIf((variable) -> variable.key().equals(key));
-		return new Definition(new Trigger(variables), definition.steps());
+		return new Definition(Trigger.webhook(variables), definition.steps());
+	}
+
+	/** Another kind of trigger; a webhook keeps its variables, the others have none. */
+	static Definition withTrigger(Definition definition, String type,
+			@org.jspecify.annotations.Nullable String threadId) {
+		Trigger trigger = Trigger.WEBHOOK.equals(type) ? Trigger.webhook(definition.trigger().variables())
+				: new Trigger(type, java.util.List.of(), threadId);
+		return new Definition(trigger, definition.steps());
 	}
 
 	/** Adds the step at the end, or replaces step {@code number} (from 1). */

@@ -65,7 +65,7 @@ class WorkflowBuilderController {
 	String create(Actor.Member member, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description) {
 		Workflow workflow = this.workflows.create(member, new WorkflowChange(name, description,
-				new Definition(new io.patchbay.workflows.Trigger(java.util.List.of()), java.util.List.of()), null));
+				new Definition(io.patchbay.workflows.Trigger.webhook(java.util.List.of()), java.util.List.of()), null));
 		return "redirect:/app/workflows/" + workflow.id();
 	}
 
@@ -109,6 +109,14 @@ class WorkflowBuilderController {
 		Workflow workflow = this.workflows.find(member, id);
 		save(member, workflow, name, description, workflow.definition());
 		return saved(id, "details", flash);
+	}
+
+	@PostMapping("/{id}/trigger")
+	String trigger(Actor.Member member, @PathVariable long id, @RequestParam(defaultValue = "webhook") String type,
+			@RequestParam(required = false) @Nullable String threadId, RedirectAttributes flash) {
+		Workflow workflow = this.workflows.find(member, id);
+		save(member, workflow, DefinitionEdits.withTrigger(workflow.definition(), type, threadId));
+		return saved(id, "trigger", flash);
 	}
 
 	@PostMapping("/{id}/variables")

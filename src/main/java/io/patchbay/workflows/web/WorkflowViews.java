@@ -90,7 +90,9 @@ class WorkflowViews {
 		view.put("creator", member(workflow.creatorId(), names));
 		view.put("collaborators", workflow.collaboratorIds().stream().map((id) -> member(id, names)).toList());
 		ObjectNode trigger = this.definitions.trigger(workflow.definition().trigger());
-		trigger.put("url", url);
+		if (workflow.definition().trigger().webhook()) {
+			trigger.put("url", url);
+		}
 		view.put("trigger", trigger);
 		view.put("steps", workflow.definition().steps().stream().map(this.definitions::step).toList());
 		view.put("samplePayload", this.workflows.samplePayload(workflow));

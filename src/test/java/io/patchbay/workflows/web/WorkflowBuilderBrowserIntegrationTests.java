@@ -132,10 +132,13 @@ class WorkflowBuilderBrowserIntegrationTests {
 	}
 
 	private void addVariable(String key, String type) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#trigger form.row input[name=key]")))
+		this.wait
+			.until(ExpectedConditions
+				.elementToBeClickable(By.cssSelector("#trigger form.variable-form input[name=key]")))
 			.sendKeys(key);
-		new Select(this.browser.findElement(By.cssSelector("#trigger form.row select[name=type]"))).selectByValue(type);
-		click(By.cssSelector("#trigger form.row button[type=submit]"));
+		new Select(this.browser.findElement(By.cssSelector("#trigger form.variable-form select[name=type]")))
+			.selectByValue(type);
+		click(By.cssSelector("#trigger form.variable-form button[type=submit]"));
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".variables"), key));
 	}
 

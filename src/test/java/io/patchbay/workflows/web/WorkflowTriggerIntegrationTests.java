@@ -3,6 +3,7 @@ package io.patchbay.workflows.web;
 import java.util.List;
 import java.util.Map;
 
+import io.patchbay.AdminApi;
 import io.patchbay.TestClients;
 import io.patchbay.chat.web.ChatMember;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +160,69 @@ class WorkflowTriggerIntegrationTests {
 		String note = "@[" + this.bob.id() + "] **bold** <b>html</b> {{note}}";
 		assertThat(trigger(this.sender, hook, "{\"note\":" + quoted(note) + "}").getStatus().value()).isEqualTo(200);
 		await().until(() -> texts(this.bob, this.support).contains("Note: " + note));
+	}
+
+	@Test
+	void aGroupPostMentionsTheMemberVariableAndNothingElse() {
+		RestTestClient admin = AdminApi.asAdministrator(this.client);
+		String group = (String) admin.post()
+			.uri("/api/admin/groups")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Tickets " + System.nanoTime(), "privacy", "CLOSED"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(WorkflowHooks.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		admin.post()
+			.uri("/api/admin/groups/" + group + "/members")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("memberIds", List.of(this.ada.id(), this.bob.id())))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Map<String, Object> workflow = create(this.ada,
+				Map.of("name", "Poster", "trigger",
+						Map.of("type", "webhook", "variables",
+								List.of(Map.of("key", "agent", "type", "member"), Map.of("key", "note"))),
+						"steps",
+						List.of(Map.of("type", "group_post", "groupId", group, "text", "{{agent}} takes: {{note}}"))));
+		String hook = publish(this.ada, workflow);
+		String note = "@[" + this.ada.id() + "] **now**";
+		assertThat(trigger(this.sender, hook, "{\"agent\":\"" + this.bob.id() + "\",\"note\":" + quoted(note) + "}")
+			.getStatus()
+			.value()).isEqualTo(200);
+
+		Map<?, ?> post = await()
+			.until(() -> (List<Map<?, ?>>) this.bob.json(this.bob.get("/api/v1/groups/" + group + "/feed")).get("data"),
+					(posts) -> !posts.isEmpty())
+			.getFirst();
+		assertThat((Map<String, Object>) post.get("from")).containsEntry("type", "WORKFLOW");
+		assertThat(post.get("message"))
+			.isEqualTo("@[" + this.bob.id() + "] takes: @\u2060[" + this.ada.id() + "] **now**");
+		assertThat(post.get("formatting")).isEqualTo("PLAINTEXT");
+		assertThat(post.get("mentions").toString()).contains(this.bob.id()).doesNotContain(this.ada.id());
+	}
+
+	@Test
+	void aChannelVariableMustNameAChannelTheWorkflowMayPostIn() {
+		Map<String, Object> workflow = create(this.ada,
+				Map.of("name", "Router", "trigger",
+						Map.of("type", "webhook", "variables", List.of(Map.of("key", "where", "type", "channel"))),
+						"steps", List.of(Map.of("type", "send_message", "threadId", "{{where}}", "text", "Routed"))));
+		String hook = publish(this.ada, workflow);
+		ChatMember eve = ChatMember.create(this.client, "Eve");
+		String elsewhere = channel(eve, "Not Ada's", this.bob);
+		EntityExchangeResult<Map<String, Object>> refused = trigger(this.sender, hook,
+				"{\"where\":\"" + elsewhere + "\"}");
+		assertThat(refused.getStatus().value()).isEqualTo(400);
+		assertThat(refused.getResponseBody()).containsEntry("error", "unknown_channel")
+			.containsEntry("variable", "where");
+		await()
+			.until(() -> trigger(this.sender, hook, "{\"where\":\"" + this.support + "\"}").getStatus().value() == 200);
+		await().until(() -> texts(this.bob, this.support).contains("Routed"));
 	}
 
 	private void assertRefused(RestTestClient anonymous, String body, MediaType type, int status, String error,
