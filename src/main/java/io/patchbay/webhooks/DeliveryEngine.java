@@ -3,13 +3,11 @@ package io.patchbay.webhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import io.patchbay.integrations.IntegrationChanged;
 import io.patchbay.integrations.IntegrationSecrets;
@@ -17,6 +15,7 @@ import io.patchbay.platform.OutboundException;
 import io.patchbay.platform.OutboundHttp;
 import io.patchbay.platform.OutboundRequest;
 import io.patchbay.platform.OutboundResponse;
+import io.patchbay.platform.WorkLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,6 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
-	private final Semaphore wakeUp = new Semaphore(0);
-
 	private final Semaphore inFlight = new Semaphore(1024);
 
 	private final Map<Long, String> appSecrets = new ConcurrentHashMap<>();
@@ -59,11 +56,9 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile boolean running;
+	private final WorkLoop loop;
 
 	private ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-
-	private Thread dispatcher;
 
 	DeliveryEngine(DeliveryClaims claims, TransactionTemplate transactions, OutboundHttp http,
 			DeliveryOutcomes outcomes, IntegrationSecrets secrets, WebhookProperties properties, Clock clock) {
@@ -74,70 +69,36 @@ class DeliveryEngine implements SmartLifecycle {
 		this.secrets = secrets;
 		this.properties = properties;
 		this.clock = clock;
+		// Work-conserving: claim again at once while claims find rows; a claim's POSTs
+		// are fewer than its rows (batching), so they would say nothing.
+		this.loop = new WorkLoop("webhook-dispatcher", properties.pollInterval(), this::dispatchDue);
 	}
 
 	void wake() {
-		if (this.wakeUp.availablePermits() == 0) {
-			this.wakeUp.release();
-		}
+		this.loop.wake();
 	}
 
 	@Override
 	public void start() {
-		this.running = true;
 		this.senders = Executors.newVirtualThreadPerTaskExecutor();
-		this.dispatcher = Thread.ofVirtual().name("webhook-dispatcher").start(this::dispatchLoop);
+		this.loop.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		wake();
-		try {
-			this.dispatcher.join(5_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.loop.stop();
 		// In-flight sends finish or are cut off; their leases let another node resend.
 		this.senders.shutdownNow();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.loop.running();
 	}
 
 	@EventListener
 	void forgetSecret(IntegrationChanged changed) {
 		this.appSecrets.remove(changed.integrationId());
-	}
-
-	private void dispatchLoop() {
-		while (this.running) {
-			try {
-				// Work-conserving: claim again at once while claims find rows; a claim's
-				// POSTs are fewer than its rows (batching), so they would say nothing.
-				if (dispatchDue() == 0) {
-					this.wakeUp.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-					this.wakeUp.drainPermits();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Webhook dispatch failed; retrying shortly: {}", ex.getMessage());
-				try {
-					Thread.sleep(this.properties.pollInterval().toMillis());
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
 	}
 
 	/**

@@ -8,10 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.patchbay.platform.WorkLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +34,6 @@ class RunEngine implements SmartLifecycle {
 
 	private final String node = UUID.randomUUID().toString();
 
-	private final Semaphore wakeUp = new Semaphore(0);
-
 	private final RunRepository runs;
 
 	private final WorkflowRepository workflows;
@@ -50,11 +48,9 @@ class RunEngine implements SmartLifecycle {
 
 	private final Semaphore inFlight;
 
-	private volatile boolean running;
+	private final WorkLoop loop;
 
 	private ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-
-	private Thread dispatcher;
 
 	RunEngine(RunRepository runs, WorkflowRepository workflows, RunExecutor executor, TransactionTemplate transactions,
 			WorkflowProperties properties, Clock clock) {
@@ -65,65 +61,29 @@ class RunEngine implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.inFlight = new Semaphore(Math.max(1, properties.concurrency()));
-		this.dispatcher = Thread.ofVirtual().unstarted(() -> {
-		});
+		this.loop = new WorkLoop("workflow-dispatcher", properties.pollInterval(), this::dispatchDue);
 	}
 
 	void wake() {
-		if (this.wakeUp.availablePermits() == 0) {
-			this.wakeUp.release();
-		}
+		this.loop.wake();
 	}
 
 	@Override
 	public void start() {
-		this.running = true;
 		this.workers = Executors.newVirtualThreadPerTaskExecutor();
-		this.dispatcher = Thread.ofVirtual().name("workflow-dispatcher").start(this::dispatchLoop);
+		this.loop.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		wake();
-		try {
-			this.dispatcher.join(5_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.loop.stop();
 		// Runs under way stop here; their leases let a node take them over.
 		this.workers.shutdownNow();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void dispatchLoop() {
-		while (this.running) {
-			try {
-				if (dispatchDue() == 0) {
-					this.wakeUp.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-					this.wakeUp.drainPermits();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Workflow dispatch failed; retrying shortly: {}", ex.getMessage());
-				try {
-					Thread.sleep(this.properties.pollInterval().toMillis());
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
+		return this.loop.running();
 	}
 
 	/** A claim's runs, each with its workflow. */

@@ -12,13 +12,11 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.patchbay.PatchbayApplication;
+import io.patchbay.SecondNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,11 +42,8 @@ class NodeLeaseIntegrationTests {
 
 	@Test
 	void twoNodesOnOneDatabaseHoldDifferentNumbersAndNeverIssueTheSameId() throws Exception {
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PatchbayApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
-				"--spring.datasource.username=" + this.dataSource.getUsername(),
-				"--patchbay.data-dir=" + this.properties.dataDir())) {
-			Ids other = second.getBean(Ids.class);
+		try (SecondNode second = SecondNode.start(this.dataSource, this.properties)) {
+			Ids other = second.bean(Ids.class);
 			assertThat(Ids.nodeOf(other.next())).isNotEqualTo(Ids.nodeOf(this.ids.next()));
 			Set<Long> seen = ConcurrentHashMap.newKeySet();
 			try (var threads = Executors.newFixedThreadPool(4)) {

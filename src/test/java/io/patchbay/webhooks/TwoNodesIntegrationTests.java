@@ -8,14 +8,13 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.zaxxer.hikari.HikariDataSource;
-import io.patchbay.PatchbayApplication;
+import io.patchbay.SecondNode;
 import io.patchbay.platform.PatchbayProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -129,10 +128,7 @@ class TwoNodesIntegrationTests {
 	 * outrank application.properties, as an operator's environment variables would.
 	 */
 	private ConfigurableApplicationContext secondNode() {
-		return new SpringApplicationBuilder(PatchbayApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
-				"--spring.datasource.username=" + this.dataSource.getUsername(),
-				"--patchbay.data-dir=" + this.properties.dataDir());
+		return SecondNode.start(this.dataSource, this.properties).context();
 	}
 
 	private static String bodies() {

@@ -49,11 +49,13 @@ class ChatAppController {
 	String threads(Actor.Member member, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long after, Model model) {
 		model.addAttribute("threads", this.pages.threads(member, after));
-		model.addAttribute("picker", this.picker.choices(member, q));
-		model.addAttribute("query", q);
 		if (!model.containsAttribute("chosen")) {
 			model.addAttribute("chosen", Set.of());
 		}
+		@SuppressWarnings("unchecked")
+		Set<Long> chosen = (Set<Long>) model.getAttribute("chosen");
+		model.addAttribute("picker", this.picker.choices(member, q, chosen));
+		model.addAttribute("query", q);
 		return "app/chat/threads";
 	}
 

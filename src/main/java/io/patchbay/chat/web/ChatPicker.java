@@ -1,6 +1,9 @@
 package io.patchbay.chat.web;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.patchbay.accounts.Actor;
 import io.patchbay.accounts.MemberProfile;
@@ -42,12 +45,23 @@ class ChatPicker {
 		this.members = members;
 	}
 
-	Choices choices(Actor.Member member, @Nullable String query) {
+	/**
+	 * @param chosen the members already chosen (a form shown again): listed first, even
+	 * past the first page, so that they stay chosen
+	 */
+	Choices choices(Actor.Member member, @Nullable String query, Collection<Long> chosen) {
 		String search = (query != null && !query.isBlank()) ? query.strip() : null;
 		KeysetPage<MemberProfile> page = this.members.list(search, true, PageRequest.after(null, MEMBERS));
-		return new Choices(this.bots.listed(member),
-				page.items().stream().filter((profile) -> profile.id() != member.id()).toList(),
-				page.nextCursor() != null);
+		Map<Long, MemberProfile> listed = new LinkedHashMap<>();
+		if (!chosen.isEmpty()) {
+			this.members.findAll(chosen)
+				.stream()
+				.filter(MemberProfile::active)
+				.forEach((profile) -> listed.put(profile.id(), profile));
+		}
+		page.items().forEach((profile) -> listed.putIfAbsent(profile.id(), profile));
+		listed.remove(member.id());
+		return new Choices(this.bots.listed(member), List.copyOf(listed.values()), page.nextCursor() != null);
 	}
 
 }

@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.patchbay.Chromium;
 import io.patchbay.AdminApi;
+import io.patchbay.BrowserChecks;
+import io.patchbay.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -69,12 +68,12 @@ class PageSecurityBrowserIntegrationTests {
 		click(By.cssSelector("#create-dialog .actions a.button"));
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("create-name")));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/console/integrations");
-		expectNoPolicyViolation();
+		BrowserChecks.assertNoPolicyViolation(this.browser);
 
 		this.browser.get(url("/api-docs"));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
-		expectNoPolicyViolation();
+		BrowserChecks.assertNoPolicyViolation(this.browser);
 	}
 
 	@Test
@@ -104,7 +103,7 @@ class PageSecurityBrowserIntegrationTests {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed"), "Posted under a strict policy"));
 		this.wait.until((driver) -> driver.findElement(By.name("message")).getDomProperty("value").isEmpty());
 		assertThat(this.browser.getCurrentUrl()).as("htmx posted in place").endsWith("/app/groups/" + group);
-		expectNoPolicyViolation();
+		BrowserChecks.assertNoPolicyViolation(this.browser);
 	}
 
 	private void signIn(String email, String password) {
@@ -112,18 +111,6 @@ class PageSecurityBrowserIntegrationTests {
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
 		this.browser.findElement(By.id("password")).sendKeys(password);
 		click(By.id("sign-in"));
-	}
-
-	private void expectNoPolicyViolation() {
-		List<String> violations = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.map(LogEntry::getMessage)
-			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused to"))
-			.toList();
-		assertThat(violations).isEmpty();
 	}
 
 	private void click(By locator) {

@@ -1,14 +1,12 @@
 package io.patchbay.chat.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.patchbay.BrowserChecks;
 import io.patchbay.Chromium;
 import io.patchbay.TestClients;
 import io.patchbay.chat.Message;
@@ -21,13 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -139,8 +133,8 @@ class ChatBrowserIntegrationTests {
 		assertThat(this.browser.getCurrentUrl()).isEqualTo(thread);
 		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.sameChatPage")).isEqualTo(true);
 		assertThat(this.browser.findElements(By.cssSelector("#messages > li.message"))).hasSize(3);
-		expectNoPolicyViolation();
-		screenshot("chat-thread");
+		BrowserChecks.assertNoPolicyViolation(this.browser);
+		BrowserChecks.screenshot(this.browser, "chat-thread");
 
 		// The list of threads counts what arrives while it is shown, the navigation too.
 		this.browser.get(url("/app/chat"));
@@ -148,40 +142,18 @@ class ChatBrowserIntegrationTests {
 		bot.sendText(memberId, "One more thing");
 		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("#threads .thread-entry.unread .count"), "1"));
 		this.wait.until(ExpectedConditions.textToBe(By.id("chat-unread"), "1"));
-		screenshot("chat-threads");
+		BrowserChecks.screenshot(this.browser, "chat-threads");
 
 		// At a phone's width the pages fit without scrolling sideways.
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		this.browser.get(thread);
 		this.wait.until((driver) -> messages().contains("One more thing"));
-		assertNoHorizontalScrolling();
-		screenshot("chat-thread-390");
+		BrowserChecks.assertNoHorizontalScrolling(this.browser);
+		BrowserChecks.screenshot(this.browser, "chat-thread-390");
 		this.browser.get(url("/app/chat"));
 		click(By.cssSelector("#new-chat summary"));
-		assertNoHorizontalScrolling();
-		screenshot("chat-threads-390");
-	}
-
-	private void assertNoHorizontalScrolling() {
-		// The elements that reach past the right edge, named by tag, id and class.
-		Object wide = ((JavascriptExecutor) this.browser).executeScript("""
-				const width = document.documentElement.clientWidth;
-				return Array.from(document.querySelectorAll('body *'))
-					.filter((element) => element.getBoundingClientRect().right > width + 1)
-					.map((element) => element.tagName + '#' + element.id + '.' + element.className);""");
-		assertThat((List<?>) wide).as("elements wider than the window").isEmpty();
-	}
-
-	/** A picture of the page in target/screenshots, for anyone to look at. */
-	private void screenshot(String name) {
-		try {
-			Path file = Path.of("target", "screenshots", name + ".png");
-			Files.createDirectories(file.getParent());
-			Files.write(file, ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		BrowserChecks.assertNoHorizontalScrolling(this.browser);
+		BrowserChecks.screenshot(this.browser, "chat-threads-390");
 	}
 
 	/** The thread's messages as shown; htmx or chat.js may be adding one right now. */
@@ -191,18 +163,6 @@ class ChatBrowserIntegrationTests {
 
 	private void click(By locator) {
 		this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
-	}
-
-	private void expectNoPolicyViolation() {
-		List<String> violations = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.map(LogEntry::getMessage)
-			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused to"))
-			.toList();
-		assertThat(violations).isEmpty();
 	}
 
 	private String url(String path) {

@@ -12,16 +12,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.patchbay.PatchbayApplication;
+import io.patchbay.SecondNode;
 import io.patchbay.platform.PatchbayProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.awaitility.Awaitility.await;
@@ -49,11 +46,8 @@ class ChatTwoNodesIntegrationTests {
 		ChatMember bob = ChatMember.create(this.client, "Bob");
 		String thread = (String) ada.json(ada.post("/api/v1/threads", Map.of("participantIds", List.of(bob.id())), 201))
 			.get("id");
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PatchbayApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
-				"--spring.datasource.username=" + this.dataSource.getUsername(),
-				"--patchbay.data-dir=" + this.properties.dataDir())) {
-			int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+		try (SecondNode second = SecondNode.start(this.dataSource, this.properties)) {
+			int port = second.port();
 			List<String> lines = new CopyOnWriteArrayList<>();
 			HttpClient http = HttpClient.newHttpClient();
 			try {

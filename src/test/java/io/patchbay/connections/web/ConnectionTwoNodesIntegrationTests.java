@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.zaxxer.hikari.HikariDataSource;
 import io.patchbay.AdminApi;
-import io.patchbay.PatchbayApplication;
+import io.patchbay.SecondNode;
 import io.patchbay.TestClients;
 import io.patchbay.accounts.web.Sessions;
 import io.patchbay.platform.PatchbayProperties;
@@ -20,12 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -97,11 +94,8 @@ class ConnectionTwoNodesIntegrationTests {
 				Map.of("name", name, "type", "OAUTH2", "allowedDomain", "api.patchbay.test", "oauthClient", client),
 				201);
 
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PatchbayApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
-				"--spring.datasource.username=" + this.dataSource.getUsername(),
-				"--patchbay.data-dir=" + this.properties.dataDir())) {
-			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+		try (SecondNode second = SecondNode.start(this.dataSource, this.properties)) {
+			int secondPort = second.port();
 			// One session per node: fifty HTTP Basic sign-ins at once would be throttled.
 			List<RestTestClient> nodes = List.of(session(this.port), session(secondPort));
 			List<Future<Integer>> calls = new ArrayList<>();

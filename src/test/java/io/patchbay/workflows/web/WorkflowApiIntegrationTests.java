@@ -236,11 +236,30 @@ class WorkflowApiIntegrationTests {
 			.get("detail")
 			.toString();
 		assertThat(detail).contains("Uses guarded");
-		this.admin.delete()
-			.uri("/api/admin/connections/" + connection + "?force=true")
+
+		// The console says so too, and offers to delete anyway.
+		RestTestClient console = Sessions
+			.signIn(TestClients.withoutCookies(this.port), AdminApi.EMAIL, AdminApi.PASSWORD)
+			.client(TestClients.withoutCookies(this.port));
+		String page = console.post()
+			.uri("/console/connections/" + connection + "/delete")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("confirmName=" + connection)
 			.exchange()
 			.expectStatus()
-			.isNoContent();
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("Published workflows use this connection", "name=\"force\"");
+		console.post()
+			.uri("/console/connections/" + connection + "/delete")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("confirmName=" + connection + "&force=true")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+		this.admin.get().uri("/api/admin/connections/" + connection).exchange().expectStatus().isNotFound();
 	}
 
 	@Test

@@ -1,12 +1,8 @@
 package io.patchbay.workflows.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
+import io.patchbay.BrowserChecks;
 import io.patchbay.Chromium;
 import io.patchbay.TestClients;
 import io.patchbay.chat.web.ChatMember;
@@ -15,13 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -108,7 +99,7 @@ class WorkflowBuilderBrowserIntegrationTests {
 		String url = this.browser.findElement(By.id("workflow-url")).getText();
 		assertThat(url).contains("/hooks/workflows/").doesNotContain("*****");
 		click(By.cssSelector("button.copy"));
-		screenshot("workflow-builder");
+		BrowserChecks.screenshot(this.browser, "workflow-builder");
 
 		var accepted = WorkflowHooks.trigger(TestClients.withoutCookies(this.port),
 				url.replaceFirst("^https?://[^/]+", ""), "{\"support_ticket_link\":\"https://help.example.com/t/7\","
@@ -120,15 +111,15 @@ class WorkflowBuilderBrowserIntegrationTests {
 			.getText()
 			.contains("New ticket https://help.example.com/t/7 assigned to @Alan Agent"));
 		assertThat(this.browser.findElement(By.id("messages")).getText()).contains("Ticket router");
-		expectNoPolicyViolation();
+		BrowserChecks.assertNoPolicyViolation(this.browser);
 
 		this.browser.get(url("/app/workflows"));
 		click(By.linkText("Ticket router"));
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs"), "Succeeded"));
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		this.browser.navigate().refresh();
-		assertNoHorizontalScrolling();
-		screenshot("workflow-builder-390");
+		BrowserChecks.assertNoHorizontalScrolling(this.browser);
+		BrowserChecks.screenshot(this.browser, "workflow-builder-390");
 	}
 
 	private void addVariable(String key, String type) {
@@ -140,38 +131,6 @@ class WorkflowBuilderBrowserIntegrationTests {
 			.selectByValue(type);
 		click(By.cssSelector("#trigger form.variable-form button[type=submit]"));
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".variables"), key));
-	}
-
-	private void assertNoHorizontalScrolling() {
-		Object wide = ((JavascriptExecutor) this.browser).executeScript("""
-				const width = document.documentElement.clientWidth;
-				return Array.from(document.querySelectorAll('body *'))
-					.filter((element) => element.getBoundingClientRect().right > width + 1)
-					.map((element) => element.tagName + '#' + element.id + '.' + element.className);""");
-		assertThat((List<?>) wide).as("elements wider than the window").isEmpty();
-	}
-
-	private void expectNoPolicyViolation() {
-		List<String> violations = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.map(LogEntry::getMessage)
-			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused to"))
-			.toList();
-		assertThat(violations).isEmpty();
-	}
-
-	private void screenshot(String name) {
-		try {
-			Path file = Path.of("target", "screenshots", name + ".png");
-			Files.createDirectories(file.getParent());
-			Files.write(file, ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private void click(By locator) {

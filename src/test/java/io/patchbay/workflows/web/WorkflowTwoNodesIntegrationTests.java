@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.patchbay.PatchbayApplication;
+import io.patchbay.SecondNode;
 import io.patchbay.TestClients;
 import io.patchbay.TestDatabase;
 import io.patchbay.chat.web.ChatMember;
@@ -13,12 +13,9 @@ import io.patchbay.platform.PatchbayProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static io.patchbay.workflows.web.WorkflowHooks.channel;
@@ -62,12 +59,8 @@ class WorkflowTwoNodesIntegrationTests {
 					"steps", List.of(Map.of("type", "send_message", "threadId", channel, "text", "Alert " + i))))));
 		}
 		RestTestClient first = TestClients.withoutCookies(this.port);
-		try (ConfigurableApplicationContext node = new SpringApplicationBuilder(PatchbayApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
-				"--spring.datasource.username=" + this.dataSource.getUsername(),
-				"--patchbay.data-dir=" + this.properties.dataDir())) {
-			RestTestClient second = TestClients
-				.withoutCookies(((WebServerApplicationContext) node).getWebServer().getPort());
+		try (SecondNode node = SecondNode.start(this.dataSource, this.properties)) {
+			RestTestClient second = TestClients.withoutCookies(node.port());
 			for (int i = 0; i < hooks.size(); i++) {
 				assertThat(trigger((i % 2 == 0) ? first : second, hooks.get(i), "{}").getStatus().value())
 					.isEqualTo(200);

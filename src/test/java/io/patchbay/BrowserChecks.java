@@ -1,0 +1,61 @@
+package io.patchbay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every browser test checks of the pages it saw: no Content-Security-Policy
+ * violation in the console, nothing wider than the window; and a screenshot in
+ * {@code target/screenshots} for anyone to look at.
+ */
+public final class BrowserChecks {
+
+	private BrowserChecks() {
+	}
+
+	public static void assertNoPolicyViolation(WebDriver browser) {
+		List<String> violations = browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused to"))
+			.toList();
+		assertThat(violations).isEmpty();
+	}
+
+	public static void assertNoHorizontalScrolling(WebDriver browser) {
+		// The elements that reach past the right edge, named by tag, id and class.
+		Object wide = ((JavascriptExecutor) browser).executeScript("""
+				const width = document.documentElement.clientWidth;
+				return Array.from(document.querySelectorAll('body *'))
+					.filter((element) => element.getBoundingClientRect().right > width + 1)
+					.map((element) => element.tagName + '#' + element.id + '.' + element.className);""");
+		assertThat((List<?>) wide).as("elements wider than the window").isEmpty();
+	}
+
+	public static void screenshot(WebDriver browser, String name) {
+		try {
+			Path file = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(file.getParent());
+			Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
