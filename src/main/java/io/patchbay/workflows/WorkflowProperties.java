@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rateLimit requests per second each workflow's webhook URL accepts, counting
  * every request to it; the burst equals the rate ({@code PATCHBAY_WORKFLOWS_RATE_LIMIT})
- * @param membersMayBuild whether members build workflows of their own; administrators
- * always may
+ * @param membersMayBuild whether members build workflows of their own until an
+ * administrator decides otherwise in the console; administrators always may
  * @param pollInterval how often a node looks for queued runs when not woken by a trigger
  * of its own
  * @param lease how long a claimed run stays with its node before another may take it over

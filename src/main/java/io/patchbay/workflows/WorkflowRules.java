@@ -21,10 +21,10 @@ final class WorkflowRules {
 	private WorkflowRules() {
 	}
 
-	static void mayBuild(Actor actor, WorkflowProperties properties) {
+	static void mayBuild(Actor actor, BuildingSettings settings) {
 		switch (actor) {
 			case Actor.Member member -> {
-				if (!properties.membersMayBuild()) {
+				if (!settings.membersMayBuild()) {
 					throw new AccessRefusedException("Only administrators build workflows here");
 				}
 			}

@@ -47,28 +47,28 @@ public class Workflows {
 
 	private final Members members;
 
-	private final WorkflowProperties properties;
+	private final BuildingSettings settings;
 
 	private final Ids ids;
 
 	private final Clock clock;
 
 	Workflows(WorkflowRepository repository, RunQueue queue, Destinations destinations, VariableResolver variables,
-			WebhookUrls urls, Members members, WorkflowProperties properties, Ids ids, Clock clock) {
+			WebhookUrls urls, Members members, BuildingSettings settings, Ids ids, Clock clock) {
 		this.repository = repository;
 		this.queue = queue;
 		this.destinations = destinations;
 		this.variables = variables;
 		this.urls = urls;
 		this.members = members;
-		this.properties = properties;
+		this.settings = settings;
 		this.ids = ids;
 		this.clock = clock;
 	}
 
 	/** Creates a draft; an administrator's may target any channel or group. */
 	public Workflow create(Actor actor, WorkflowChange change) {
-		WorkflowRules.mayBuild(actor, this.properties);
+		WorkflowRules.mayBuild(actor, this.settings);
 		long creatorId = switch (actor) {
 			case Actor.Member member -> member.id();
 			case Actor.Administrator administrator -> administrator.id();

@@ -9,6 +9,7 @@ import io.patchbay.accounts.Members;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.PageController;
 import io.patchbay.platform.PageRequest;
+import io.patchbay.workflows.BuildingSettings;
 import io.patchbay.workflows.Definition;
 import io.patchbay.workflows.Variable;
 import io.patchbay.workflows.Workflow;
@@ -46,7 +47,11 @@ class WorkflowBuilderController {
 
 	private final JsonMapper json;
 
-	WorkflowBuilderController(Workflows workflows, BuilderChoices choices, Members members, JsonMapper json) {
+	private final BuildingSettings settings;
+
+	WorkflowBuilderController(Workflows workflows, BuilderChoices choices, Members members, JsonMapper json,
+			BuildingSettings settings) {
+		this.settings = settings;
 		this.workflows = workflows;
 		this.choices = choices;
 		this.members = members;
@@ -58,6 +63,7 @@ class WorkflowBuilderController {
 		var page = this.workflows.list(member, PageRequest.after(null, PageRequest.MAX_LIMIT));
 		model.addAttribute("workflows", page.items());
 		model.addAttribute("names", this.workflows.memberNames(page.items()));
+		model.addAttribute("mayBuild", this.settings.membersMayBuild());
 		return "app/workflows/list";
 	}
 

@@ -3,6 +3,7 @@ package io.patchbay.workflows.web;
 import io.patchbay.accounts.Actor;
 import io.patchbay.platform.PageController;
 import io.patchbay.platform.PageRequest;
+import io.patchbay.workflows.BuildingSettings;
 import io.patchbay.workflows.Workflows;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,8 +26,11 @@ class WorkflowConsoleController {
 
 	private final Workflows workflows;
 
-	WorkflowConsoleController(Workflows workflows) {
+	private final BuildingSettings settings;
+
+	WorkflowConsoleController(Workflows workflows, BuildingSettings settings) {
 		this.workflows = workflows;
+		this.settings = settings;
 	}
 
 	@GetMapping
@@ -36,7 +40,18 @@ class WorkflowConsoleController {
 		model.addAttribute("workflows", page.items());
 		model.addAttribute("nextCursor", page.nextCursor());
 		model.addAttribute("names", this.workflows.memberNames(page.items()));
+		model.addAttribute("membersMayBuild", this.settings.membersMayBuild());
 		return "workflows/list";
+	}
+
+	/** Whether members build workflows of their own (administrators always do). */
+	@PostMapping("/settings")
+	String settings(Actor.Administrator administrator,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean membersMayBuild,
+			RedirectAttributes flash) {
+		this.settings.membersMayBuild(administrator, membersMayBuild);
+		flash.addFlashAttribute("notice", "console.workflows.settings.saved");
+		return "redirect:/console/workflows";
 	}
 
 	@PostMapping("/{id}/unpublish")

@@ -296,6 +296,39 @@ class WorkflowApiIntegrationTests {
 	}
 
 	@Test
+	void anAdministratorTurnsMembersBuildingOffAndOnInTheConsole() {
+		RestTestClient console = Sessions
+			.signIn(TestClients.withoutCookies(this.port), AdminApi.EMAIL, AdminApi.PASSWORD)
+			.client(TestClients.withoutCookies(this.port));
+		Map<String, Object> draft = Map.of("name", "Not now", "trigger", Map.of("type", "webhook"), "steps", List.of());
+		try {
+			console.post()
+				.uri("/console/workflows/settings")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body("")
+				.exchange()
+				.expectStatus()
+				.is3xxRedirection();
+			this.ada.post("/api/v1/workflows", draft, 403);
+			createAsAdministrator(this.admin, draft);
+		}
+		finally {
+			console.post()
+				.uri("/console/workflows/settings")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body("membersMayBuild=true")
+				.exchange()
+				.expectStatus()
+				.is3xxRedirection();
+		}
+		create(this.ada, draft);
+	}
+
+	private static void createAsAdministrator(RestTestClient admin, Map<String, Object> workflow) {
+		ExternalServices.post(admin, "/api/admin/workflows", workflow, 201);
+	}
+
+	@Test
 	void runsAndTheQueueAreMeasured() {
 		String metrics = this.admin.get()
 			.uri("/actuator/prometheus")
