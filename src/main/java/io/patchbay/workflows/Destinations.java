@@ -3,6 +3,7 @@ package io.patchbay.workflows;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import io.patchbay.accounts.Actor;
@@ -75,15 +76,24 @@ class Destinations {
 		return used;
 	}
 
-	private void channel(Actor.Workflow workflow, String field, String threadId) {
+	/**
+	 * The channel ({@code t_…}) if it is a group chat the workflow may write in: the chat
+	 * module's rules, asked as the workflow; empty whether it does not exist or may not
+	 * be reached.
+	 */
+	Optional<String> channel(Actor.Workflow workflow, String threadId) {
 		try {
-			ChatThread thread = this.threads.find(workflow, ChatThread.parseApiId(threadId));
-			if (thread.kind() == ThreadKind.GROUP) {
-				return;
-			}
+			ChatThread thread = this.threads.find(workflow, ChatThread.parseApiId(threadId.strip()));
+			return (thread.kind() == ThreadKind.GROUP) ? Optional.of(ChatThread.apiId(thread.id())) : Optional.empty();
 		}
 		catch (NotFoundException ex) {
-			// Said below, the same whether it does not exist or may not be reached.
+			return Optional.empty();
+		}
+	}
+
+	private void channel(Actor.Workflow workflow, String field, String threadId) {
+		if (channel(workflow, threadId).isPresent()) {
+			return;
 		}
 		throw new InvalidInputException(field, workflow.administrative() ? "No group chat has the id " + threadId
 				: "No group chat " + threadId + " has the workflow's creator among its participants");

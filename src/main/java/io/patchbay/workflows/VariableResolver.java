@@ -6,11 +6,7 @@ import java.util.Optional;
 
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
-import io.patchbay.chat.ChatThread;
-import io.patchbay.chat.ThreadKind;
-import io.patchbay.chat.Threads;
 import io.patchbay.platform.Ids;
-import io.patchbay.platform.NotFoundException;
 
 import org.springframework.stereotype.Component;
 
@@ -25,11 +21,11 @@ class VariableResolver {
 
 	private final Members members;
 
-	private final Threads threads;
+	private final Destinations destinations;
 
-	VariableResolver(Members members, Threads threads) {
+	VariableResolver(Members members, Destinations destinations) {
 		this.members = members;
-		this.threads = threads;
+		this.destinations = destinations;
 	}
 
 	Map<String, String> resolve(Workflow workflow, Map<String, String> given) {
@@ -60,17 +56,9 @@ class VariableResolver {
 	}
 
 	private String channel(Workflow workflow, String key, String value) {
-		try {
-			ChatThread thread = this.threads.find(workflow.actor(), ChatThread.parseApiId(value.strip()));
-			if (thread.kind() == ThreadKind.GROUP) {
-				return ChatThread.apiId(thread.id());
-			}
-		}
-		catch (NotFoundException ex) {
-			// Said below, the same whether it does not exist or may not be written.
-		}
-		throw TriggerRefusedException.badRequest("unknown_channel", key,
-				"The variable " + key + " names no channel this workflow may post in (give a thread id t_…)");
+		return this.destinations.channel(workflow.actor(), value)
+			.orElseThrow(() -> TriggerRefusedException.badRequest("unknown_channel", key,
+					"The variable " + key + " names no channel this workflow may post in (give a thread id t_…)"));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,12 @@ class WorkflowRepository {
 	private final JdbcClient jdbc;
 
 	private final DefinitionJson definitions;
+
+	private final Map<Long, Parsed> parsed = new ConcurrentHashMap<>();
+
+	/** A definition as parsed from the row of one version. */
+	private record Parsed(long version, Definition definition) {
+	}
 
 	WorkflowRepository(JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
 		this.jdbc = jdbc;
@@ -135,6 +142,7 @@ class WorkflowRepository {
 
 	void delete(long id) {
 		this.jdbc.sql("DELETE FROM workflow WHERE id = ?").param(id).update();
+		this.parsed.remove(id);
 	}
 
 	/** The names of the published workflows whose steps use the connection. */
@@ -195,13 +203,29 @@ class WorkflowRepository {
 		return this.definitions.write(workflow.definition()).toString();
 	}
 
+	/**
+	 * The row's definition, parsed once per version: every trigger and every claim reads
+	 * its workflow, and the version grows with each change, so a copy of another version
+	 * is never used.
+	 */
+	private Definition definition(ResultSet rs) throws SQLException {
+		long id = rs.getLong("id");
+		long version = rs.getLong("version");
+		Parsed parsed = this.parsed.get(id);
+		if (parsed == null || parsed.version() != version) {
+			parsed = new Parsed(version, this.definitions.parse(rs.getString("definition")));
+			this.parsed.put(id, parsed);
+		}
+		return parsed.definition();
+	}
+
 	private Workflow row(ResultSet rs, int n) throws SQLException {
 		Timestamp published = rs.getTimestamp("published_at");
 		return new Workflow(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
 				rs.getLong("creator_id"), rs.getBoolean("administrative"),
-				Workflow.Status.valueOf(rs.getString("status")), this.definitions.parse(rs.getString("definition")),
-				List.of(), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), (published != null) ? published.toInstant() : null);
+				Workflow.Status.valueOf(rs.getString("status")), definition(rs), List.of(), rs.getLong("version"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				(published != null) ? published.toInstant() : null);
 	}
 
 }

@@ -48,12 +48,15 @@ class ChatAppController {
 	@GetMapping
 	String threads(Actor.Member member, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long after, Model model) {
+		return page(member, q, after, Set.of(), model);
+	}
+
+	/**
+	 * The list of threads with the "New chat" picker, the members {@code chosen} ticked.
+	 */
+	private String page(Actor.Member member, @Nullable String q, @Nullable Long after, Set<Long> chosen, Model model) {
 		model.addAttribute("threads", this.pages.threads(member, after));
-		if (!model.containsAttribute("chosen")) {
-			model.addAttribute("chosen", Set.of());
-		}
-		@SuppressWarnings("unchecked")
-		Set<Long> chosen = (Set<Long>) model.getAttribute("chosen");
+		model.addAttribute("chosen", chosen);
 		model.addAttribute("picker", this.picker.choices(member, q, chosen));
 		model.addAttribute("query", q);
 		return "app/chat/threads";
@@ -87,9 +90,8 @@ class ChatAppController {
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", "name".equals(ex.field()) ? "chat.error.name" : "chat.error.participants");
-			model.addAttribute("chosen", Set.copyOf(participants));
 			model.addAttribute("name", name);
-			return threads(member, null, null, model);
+			return page(member, null, null, Set.copyOf(participants), model);
 		}
 	}
 
