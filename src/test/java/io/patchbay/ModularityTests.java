@@ -26,7 +26,8 @@ class ModularityTests {
 			"chat", Set.of("platform", "integrations", "accounts"), "connections", Set.of("platform", "accounts"),
 			"webhooks", Set.of("platform", "integrations", "accounts", "community", "chat"), "graph",
 			Set.of("platform", "integrations", "accounts", "community", "chat", "webhooks"), "workflows",
-			Set.of("platform", "accounts", "chat", "community", "connections"));
+			Set.of("platform", "accounts", "chat", "community", "connections"), "scim",
+			Set.of("platform", "integrations", "accounts", "community"));
 
 	private final ApplicationModules modules = ApplicationModules.of(PatchbayApplication.class);
 

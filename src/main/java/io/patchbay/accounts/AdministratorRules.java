@@ -14,7 +14,10 @@ import io.patchbay.platform.ConflictException;
  * only by an administrator holding every admin permission: otherwise one could take over
  * or lock out the administrators who hold what they do not. Nobody grants a permission
  * they do not hold, nor changes their own, so the last full administrator cannot lock
- * everyone out by mistake either.
+ * everyone out by mistake either. An identity provider (an integration holding
+ * {@code manage_accounts}, through SCIM) provisions every other account fully, but of an
+ * administrator's account only the work profile: moving an administrator's email (the
+ * single sign-on match) or deactivating them stays with a full administrator.
  */
 final class AdministratorRules {
 
@@ -33,23 +36,51 @@ final class AdministratorRules {
 			}
 			// An HR sync keeps work profiles current, administrators' included; the
 			// Graph API sets no email, so no sign-in name changes this way.
-			case Actor.Page page when page.holds(Permission.MANAGE_WORK_PROFILES) -> {
-			}
+			case Actor.Page page when page.holds(Permission.MANAGE_WORK_PROFILES)
+					|| page.holds(Permission.MANAGE_ACCOUNTS) ->
+				{
+				}
 			case Actor.Page page -> throw new MissingPermissionException(Permission.MANAGE_WORK_PROFILES);
 			default -> throw new AccessRefusedException("Only administrators manage member accounts");
 		}
 	}
 
-	static void mayCreate(Actor.Administrator actor) {
-		mayManageAccounts(actor);
+	static void mayCreate(Actor actor) {
+		switch (actor) {
+			case Actor.Administrator administrator -> mayManageAccounts(administrator);
+			case Actor.Page page when page.holds(Permission.MANAGE_ACCOUNTS) -> {
+			}
+			case Actor.Page page -> throw new MissingPermissionException(Permission.MANAGE_ACCOUNTS);
+			default -> throw new AccessRefusedException("Only administrators manage member accounts");
+		}
 	}
 
-	static void mayDeactivate(Actor.Administrator actor, MemberProfile target) {
-		mayManageAccounts(actor);
-		if (actor.id() == target.id()) {
+	/**
+	 * What sign-in depends on: the email and external id (the single sign-on match) and
+	 * the active flag.
+	 */
+	static void mayChangeSignIn(Actor actor, MemberProfile target) {
+		switch (actor) {
+			case Actor.Administrator administrator -> {
+				mayManageAccounts(administrator);
+				mayManage(administrator, target);
+			}
+			case Actor.Page page when !page.holds(Permission.MANAGE_ACCOUNTS) ->
+				throw new MissingPermissionException(Permission.MANAGE_ACCOUNTS);
+			case Actor.Page page when target.isAdministrator() -> throw new AccessRefusedException(
+					"An administrator's sign-in and active state are managed by a full administrator in the console");
+			case Actor.Page page -> {
+			}
+			default -> throw new AccessRefusedException("Only administrators manage member accounts");
+		}
+	}
+
+	static void mayDeactivate(Actor actor, MemberProfile target) {
+		if (actor instanceof Actor.Administrator administrator && administrator.id() == target.id()) {
+			mayManageAccounts(administrator);
 			throw new ConflictException("id", "You cannot deactivate your own account");
 		}
-		mayManage(actor, target);
+		mayChangeSignIn(actor, target);
 	}
 
 	/**

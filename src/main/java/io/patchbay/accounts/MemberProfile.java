@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 public record MemberProfile(long id, @Nullable String email, String name, @Nullable String firstName,
 		@Nullable String lastName, @Nullable String title, @Nullable String department, @Nullable String division,
 		@Nullable String organization, @Nullable String primaryPhone, @Nullable String primaryAddress,
-		@Nullable String locale, @Nullable Long managerId, @Nullable String externalId, boolean active,
-		Set<AdminPermission> permissions, @Nullable Instant invitedAt, @Nullable Instant claimedAt, Instant createdAt,
-		Instant updatedAt) {
+		@Nullable String locale, @Nullable Long managerId, @Nullable String externalId, @Nullable String employeeNumber,
+		boolean active, Set<AdminPermission> permissions, @Nullable Instant invitedAt, @Nullable Instant claimedAt,
+		Instant createdAt, Instant updatedAt) {
 
 	public MemberProfile {
 		permissions = Set.copyOf(permissions);
@@ -35,8 +35,8 @@ public record MemberProfile(long id, @Nullable String email, String name, @Nulla
 	MemberProfile withPermissions(Set<AdminPermission> current) {
 		return new MemberProfile(this.id, this.email, this.name, this.firstName, this.lastName, this.title,
 				this.department, this.division, this.organization, this.primaryPhone, this.primaryAddress, this.locale,
-				this.managerId, this.externalId, this.active, current, this.invitedAt, this.claimedAt, this.createdAt,
-				this.updatedAt);
+				this.managerId, this.externalId, this.employeeNumber, this.active, current, this.invitedAt,
+				this.claimedAt, this.createdAt, this.updatedAt);
 	}
 
 }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code title} and {@code department}). Published inside the transaction.
  *
  * @param changedFields the names of the changed fields, as in {@link MemberDetails}
- * @param actorId the administrator who acted, {@code null} for the system
+ * @param actorId the administrator who acted, or the page of the integration that did
+ * (SCIM); {@code null} for the system
  */
 public record MemberProfileChanged(long memberId, Set<String> changedFields, @Nullable Long actorId,
 		Instant occurredAt) {

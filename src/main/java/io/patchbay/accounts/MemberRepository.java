@@ -29,8 +29,8 @@ import org.springframework.stereotype.Repository;
 class MemberRepository {
 
 	private static final String COLUMNS = "id, email, name, first_name, last_name, title, department, division, "
-			+ "organization, primary_phone, primary_address, locale, manager_id, external_id, active, invited_at, "
-			+ "claimed_at, created_at, updated_at";
+			+ "organization, primary_phone, primary_address, locale, manager_id, external_id, employee_number, active, "
+			+ "invited_at, claimed_at, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -41,12 +41,12 @@ class MemberRepository {
 	void insert(long id, MemberDetails details, @Nullable String passwordHash, Instant now) {
 		this.jdbc
 			.sql("INSERT INTO member (" + COLUMNS + ", email_key, password_hash) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, NULL, ?, ?, ?, ?, ?)")
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, NULL, ?, ?, ?, ?, ?)")
 			.params(id, details.email(), details.name(), details.firstName(), details.lastName(), details.title(),
 					details.department(), details.division(), details.organization(), details.primaryPhone(),
 					details.primaryAddress(), details.locale(), details.managerId(), details.externalId(),
-					(passwordHash != null) ? Timestamp.from(now) : null, Timestamp.from(now), Timestamp.from(now),
-					emailKey(details.email()), passwordHash)
+					details.employeeNumber(), (passwordHash != null) ? Timestamp.from(now) : null, Timestamp.from(now),
+					Timestamp.from(now), emailKey(details.email()), passwordHash)
 			.update();
 	}
 
@@ -54,11 +54,11 @@ class MemberRepository {
 		this.jdbc
 			.sql("UPDATE member SET email = ?, email_key = ?, name = ?, first_name = ?, last_name = ?, title = ?, "
 					+ "department = ?, division = ?, organization = ?, primary_phone = ?, primary_address = ?, "
-					+ "locale = ?, manager_id = ?, external_id = ?, updated_at = ? WHERE id = ?")
+					+ "locale = ?, manager_id = ?, external_id = ?, employee_number = ?, updated_at = ? WHERE id = ?")
 			.params(details.email(), emailKey(details.email()), details.name(), details.firstName(), details.lastName(),
 					details.title(), details.department(), details.division(), details.organization(),
 					details.primaryPhone(), details.primaryAddress(), details.locale(), details.managerId(),
-					details.externalId(), Timestamp.from(now), id)
+					details.externalId(), details.employeeNumber(), Timestamp.from(now), id)
 			.update();
 	}
 
@@ -138,6 +138,15 @@ class MemberRepository {
 		sql.append(page.orderBy("id", true)).append(" LIMIT ?");
 		params.add(page.rows());
 		return query(sql.toString(), params.toArray());
+	}
+
+	/** Members in id order from a position: the offset paging SCIM clients ask for. */
+	List<MemberProfile> slice(long offset, int limit) {
+		return query("SELECT " + COLUMNS + " FROM member ORDER BY id LIMIT ? OFFSET ?", limit, offset);
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM member").query(Long.class).single();
 	}
 
 	List<MemberProfile> reports(long managerId) {
@@ -274,9 +283,9 @@ class MemberRepository {
 				rs.getString("first_name"), rs.getString("last_name"), rs.getString("title"),
 				rs.getString("department"), rs.getString("division"), rs.getString("organization"),
 				rs.getString("primary_phone"), rs.getString("primary_address"), rs.getString("locale"), managerId,
-				rs.getString("external_id"), rs.getBoolean("active"), Set.of(), instant(rs.getTimestamp("invited_at")),
-				instant(rs.getTimestamp("claimed_at")), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getString("external_id"), rs.getString("employee_number"), rs.getBoolean("active"), Set.of(),
+				instant(rs.getTimestamp("invited_at")), instant(rs.getTimestamp("claimed_at")),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

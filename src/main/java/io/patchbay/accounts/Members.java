@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,8 +52,11 @@ public class Members {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final EmailDomains domains;
+
 	Members(MemberRepository rows, InvitationRepository invitations, AuditLog audit, ApplicationEventPublisher events,
-			PatchbayProperties properties, Ids ids, Clock clock, PasswordEncoder passwordEncoder) {
+			PatchbayProperties properties, Ids ids, Clock clock, PasswordEncoder passwordEncoder,
+			EmailDomains domains) {
 		this.rows = rows;
 		this.invitations = invitations;
 		this.audit = audit;
@@ -61,6 +65,7 @@ public class Members {
 		this.ids = ids;
 		this.clock = clock;
 		this.passwordEncoder = passwordEncoder;
+		this.domains = domains;
 	}
 
 	@Transactional(readOnly = true)
@@ -79,11 +84,14 @@ public class Members {
 
 	/**
 	 * Creates a member. With a password (dev mode only) the account is ready at once;
-	 * otherwise the answer carries a single-use invitation link valid 14 days.
+	 * otherwise an administrator's answer carries a single-use invitation link valid 14
+	 * days. An identity provider (SCIM) gets no link: its people sign in through single
+	 * sign-on, or an administrator invites them later.
 	 */
-	public CreatedMember create(Actor.Administrator actor, MemberDetails details, @Nullable String password) {
+	public CreatedMember create(Actor actor, MemberDetails details, @Nullable String password) {
 		AdministratorRules.mayCreate(actor);
 		MemberDetails checked = ProfileRules.forNew(details);
+		this.domains.requireAllowed(checked.email());
 		if (password != null && this.properties.production()) {
 			throw new InvalidInputException("password",
 					"A password can be set directly only in dev mode; send the invitation link instead");
@@ -96,12 +104,12 @@ public class Members {
 		Instant now = this.clock.instant();
 		this.rows.insert(id, checked, (password != null) ? this.passwordEncoder.encode(password) : null, now);
 		String inviteUrl = null;
-		if (password == null && checked.email() != null) {
+		if (password == null && checked.email() != null && actor instanceof Actor.Administrator) {
 			inviteUrl = this.invitations.issue(id, now);
 			this.rows.invited(id, now);
 		}
 		this.audit.record("member.created", AUDIT_TYPE, String.valueOf(id), checked.name(), null);
-		this.events.publishEvent(new MemberCreated(id, checked.email(), actor.id(), now));
+		this.events.publishEvent(new MemberCreated(id, checked.email(), actorId(actor), now));
 		return new CreatedMember(find(id), inviteUrl);
 	}
 
@@ -161,6 +169,20 @@ public class Members {
 		return KeysetPage.of(this.rows.list(query, active, page), page, MemberProfile::id);
 	}
 
+	/**
+	 * Every member, deactivated ones included, in id order from a 0-based position: the
+	 * directory an identity provider reads (SCIM's {@code startIndex} paging).
+	 */
+	@Transactional(readOnly = true)
+	public List<MemberProfile> directory(long offset, int limit) {
+		return this.rows.slice(offset, Math.clamp(limit, 0, PageRequest.MAX_LIMIT));
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.rows.count();
+	}
+
 	@Transactional(readOnly = true)
 	public boolean isActive(long id) {
 		return this.rows.isActive(id);
@@ -181,6 +203,13 @@ public class Members {
 		MemberProfile current = find(id);
 		AdministratorRules.mayManage(actor, current);
 		MemberDetails checked = ProfileRules.apply(current, changes);
+		if (!Objects.equals(checked.email(), current.email())
+				|| !Objects.equals(checked.externalId(), current.externalId())) {
+			AdministratorRules.mayChangeSignIn(actor, current);
+			if (checked.email() != null && !checked.email().equalsIgnoreCase(String.valueOf(current.email()))) {
+				this.domains.requireAllowed(checked.email());
+			}
+		}
 		checkUnique(checked, id);
 		if (checked.managerId() != null && checked.managerId() == id) {
 			throw new InvalidInputException("managerId", "A member cannot be their own manager");
@@ -198,7 +227,7 @@ public class Members {
 	}
 
 	/** The member can no longer sign in, and their sessions end for good. */
-	public MemberProfile deactivate(Actor.Administrator actor, long id) {
+	public MemberProfile deactivate(Actor actor, long id) {
 		MemberProfile member = find(id);
 		AdministratorRules.mayDeactivate(actor, member);
 		if (member.active()) {
@@ -206,19 +235,19 @@ public class Members {
 			this.rows.setActive(id, false, now);
 			this.invitations.revokeAll(id);
 			this.audit.record("member.deactivated", AUDIT_TYPE, String.valueOf(id), member.name(), null);
-			this.events.publishEvent(new MemberDeactivated(id, member.email(), actor.id(), now));
+			this.events.publishEvent(new MemberDeactivated(id, member.email(), actorId(actor), now));
 		}
 		return find(id);
 	}
 
-	public MemberProfile reactivate(Actor.Administrator actor, long id) {
+	public MemberProfile reactivate(Actor actor, long id) {
 		MemberProfile member = find(id);
-		AdministratorRules.mayManage(actor, member);
+		AdministratorRules.mayChangeSignIn(actor, member);
 		if (!member.active()) {
 			Instant now = this.clock.instant();
 			this.rows.setActive(id, true, now);
 			this.audit.record("member.reactivated", AUDIT_TYPE, String.valueOf(id), member.name(), null);
-			this.events.publishEvent(new MemberReactivated(id, member.email(), actor.id(), now));
+			this.events.publishEvent(new MemberReactivated(id, member.email(), actorId(actor), now));
 		}
 		return find(id);
 	}
@@ -244,8 +273,13 @@ public class Members {
 		return find(id);
 	}
 
+	/** Who acted, as events name them: the administrator, or the integration's page. */
 	private static @Nullable Long actorId(Actor actor) {
-		return (actor instanceof Actor.Administrator administrator) ? administrator.id() : null;
+		return switch (actor) {
+			case Actor.Administrator administrator -> administrator.id();
+			case Actor.Page page -> page.pageId();
+			default -> null;
+		};
 	}
 
 	private void checkUnique(MemberDetails details, long exceptId) {

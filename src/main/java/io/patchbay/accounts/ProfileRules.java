@@ -24,7 +24,8 @@ final class ProfileRules {
 
 	/** The full, checked details of a new member. */
 	static MemberDetails forNew(MemberDetails details) {
-		return check(new MemberDetails(null, null, null, null, null, null, null, null, null, null, null, null, null),
+		return check(
+				new MemberDetails(null, null, null, null, null, null, null, null, null, null, null, null, null, null),
 				details);
 	}
 
@@ -33,14 +34,14 @@ final class ProfileRules {
 		MemberDetails base = new MemberDetails(current.email(), current.name(), current.firstName(), current.lastName(),
 				current.title(), current.department(), current.division(), current.organization(),
 				current.primaryPhone(), current.primaryAddress(), current.locale(), current.managerId(),
-				current.externalId());
+				current.externalId(), current.employeeNumber());
 		return check(base, changes);
 	}
 
 	/** The names of the fields whose value differs. */
 	static Set<String> changedFields(MemberProfile current, MemberDetails next) {
 		MemberDetails before = apply(current,
-				new MemberDetails(null, null, null, null, null, null, null, null, null, null, null, null, null));
+				new MemberDetails(null, null, null, null, null, null, null, null, null, null, null, null, null, null));
 		Set<String> changed = new LinkedHashSet<>();
 		for (RecordComponent component : MemberDetails.class.getRecordComponents()) {
 			try {
@@ -84,7 +85,7 @@ final class ProfileRules {
 				text(pick(changes.organization(), base.organization()), "organization", 200),
 				text(pick(changes.primaryPhone(), base.primaryPhone()), "primaryPhone", 50),
 				text(pick(changes.primaryAddress(), base.primaryAddress()), "primaryAddress", 500), locale, managerId,
-				externalId);
+				externalId, text(pick(changes.employeeNumber(), base.employeeNumber()), "employeeNumber", 100));
 	}
 
 	private static @Nullable String pick(@Nullable String change, @Nullable String current) {

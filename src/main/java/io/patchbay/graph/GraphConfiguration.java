@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +38,6 @@ import org.springframework.web.util.UriUtils;
  * in front of every endpoint, and the optional version segment.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GraphProperties.class)
 class GraphConfiguration implements WebMvcConfigurer {
 
 	private final GraphGateway gateway;

@@ -1,6 +1,5 @@
 package io.patchbay.graph;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.patchbay.integrations.AccessTokens;
+import io.patchbay.integrations.CallAdmission;
+import io.patchbay.integrations.CallAdmission.Admission;
+import io.patchbay.integrations.CallAdmission.Refusal;
 import io.patchbay.integrations.IntegrationPrincipal;
-import io.patchbay.integrations.IntegrationUsage;
 import io.patchbay.platform.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,23 +24,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Runs the Graph API's checks in the spec's order before any endpoint: token present,
- * token live, integration enabled, caller address allowed, {@code appsecret_proof}
- * present when required, {@code appsecret_time} present when required, the proof valid
- * when given, rate limit. Every identified call is counted in the integration's usage and
- * answered with {@code x-app-usage}. Nothing here touches the database on the hot path:
- * the principal comes from {@link AccessTokens}' cache and usage is counted in memory.
+ * Runs the integration call checks ({@link CallAdmission}) before any Graph endpoint and
+ * turns a refusal into the Graph API's error. A call that passes is answered with
+ * {@code x-app-usage}.
  */
 @Component
 class GraphGateway implements HandlerInterceptor {
 
 	static final String CALLER = GraphGateway.class.getName() + ".caller";
 
-	private final AccessTokens tokens;
-
-	private final IntegrationUsage usage;
-
-	private final RateLimits rateLimits;
+	private final CallAdmission admission;
 
 	private final ClientAddresses clientAddresses;
 
@@ -48,57 +41,61 @@ class GraphGateway implements HandlerInterceptor {
 
 	private final MeterRegistry meters;
 
-	private final Clock clock;
-
 	/** Counters by integration and status, looked up once rather than on every call. */
 	private final Map<CallKey, Counter> calls = new ConcurrentHashMap<>();
 
 	private record CallKey(long integrationId, int status) {
 	}
 
-	GraphGateway(AccessTokens tokens, IntegrationUsage usage, RateLimits rateLimits, ClientAddresses clientAddresses,
-			JsonMapper json, MeterRegistry meters, Clock clock) {
-		this.tokens = tokens;
-		this.usage = usage;
-		this.rateLimits = rateLimits;
+	GraphGateway(CallAdmission admission, ClientAddresses clientAddresses, JsonMapper json, MeterRegistry meters) {
+		this.admission = admission;
 		this.clientAddresses = clientAddresses;
 		this.json = json;
 		this.meters = meters;
-		this.clock = clock;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		GraphParameters parameters = GraphParameters.read(request, this.json);
-		String token = token(request, parameters);
-		if (token == null) {
-			throw new GraphException(400, GraphException.OAUTH, 2500, null,
-					"An active access token must be used to query information about the current user.");
+		Admission admission = this.admission.admit(token(request, parameters), this.clientAddresses.of(request),
+				parameters.value("appsecret_proof"), parameters.value("appsecret_time"));
+		IntegrationPrincipal integration = admission.integration();
+		if (integration != null) {
+			request.setAttribute(CALLER, new GraphCaller(integration, parameters));
+			if (admission.refusal() == null || admission.refusal() == Refusal.RATE_LIMITED) {
+				response.setHeader("x-app-usage", appUsage(integration.id()));
+			}
 		}
-		IntegrationPrincipal integration = this.tokens.resolve(token)
-			.orElseThrow(() -> new GraphException(401, GraphException.OAUTH, 190, 467, "Invalid OAuth access token."));
-		request.setAttribute(CALLER, new GraphCaller(integration, parameters));
-		this.usage.record(integration.id());
-		if (!integration.enabled()) {
-			throw new GraphException(401, GraphException.OAUTH, 190, 458, "The integration is disabled.");
-		}
-		if (!integration.allowsAddress(this.clientAddresses.of(request))) {
-			throw new GraphException(403, GraphException.OAUTH, 5, null, "Unauthorized source IP address");
-		}
-		checkProof(integration, token, parameters);
-		boolean allowed = this.rateLimits.tryCall(integration.id());
-		response.setHeader("x-app-usage", appUsage(integration.id()));
-		if (!allowed) {
-			throw new GraphException(429, GraphException.OAUTH, 4, null, "Application request limit reached");
+		if (admission.refusal() != null) {
+			throw error(admission.refusal());
 		}
 		// The audit log and events name whoever is authenticated: for a Graph call that
 		// is the integration, not "anonymousUser". The stateless chain clears it after
-		// the
-		// request.
+		// the request.
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken
 				.authenticated("integration " + integration.id() + " (" + integration.name() + ")", null, List.of()));
 		return true;
+	}
+
+	private static GraphException error(Refusal refusal) {
+		return switch (refusal) {
+			case MISSING_TOKEN -> new GraphException(400, GraphException.OAUTH, 2500, null,
+					"An active access token must be used to query information about the current user.");
+			case INVALID_TOKEN ->
+				new GraphException(401, GraphException.OAUTH, 190, 467, "Invalid OAuth access token.");
+			case DISABLED -> new GraphException(401, GraphException.OAUTH, 190, 458, "The integration is disabled.");
+			case ADDRESS_NOT_ALLOWED ->
+				new GraphException(403, GraphException.OAUTH, 5, null, "Unauthorized source IP address");
+			case PROOF_MISSING -> new GraphException(400, GraphException.METHOD, 100, null,
+					"API calls from the server require an appsecret_proof argument");
+			case TIME_MISSING -> new GraphException(400, GraphException.METHOD, 100, null,
+					"API calls from the server require an appsecret_time argument");
+			case PROOF_INVALID -> new GraphException(400, GraphException.METHOD, 100, null,
+					"Invalid appsecret_proof provided in the API argument");
+			case RATE_LIMITED ->
+				new GraphException(429, GraphException.OAUTH, 4, null, "Application request limit reached");
+		};
 	}
 
 	@Override
@@ -112,36 +109,13 @@ class GraphGateway implements HandlerInterceptor {
 		}
 	}
 
-	private void checkProof(IntegrationPrincipal integration, String token, GraphParameters parameters) {
-		String proof = parameters.value("appsecret_proof");
-		if (proof == null) {
-			if (integration.requireAppSecretProof()) {
-				throw new GraphException(400, GraphException.METHOD, 100, null,
-						"API calls from the server require an appsecret_proof argument");
-			}
-			return;
-		}
-		String time = parameters.value("appsecret_time");
-		if (time != null && time.isBlank()) {
-			time = null;
-		}
-		if (time == null && integration.requireAppSecretTime()) {
-			throw new GraphException(400, GraphException.METHOD, 100, null,
-					"API calls from the server require an appsecret_time argument");
-		}
-		if (!AppSecretProof.valid(proof, token, integration.appSecret(), time, this.clock.instant())) {
-			throw new GraphException(400, GraphException.METHOD, 100, null,
-					"Invalid appsecret_proof provided in the API argument");
-		}
-	}
-
 	/**
 	 * {@code {"call_count": P, "total_time": 0, "total_cputime": 0}}, as Workplace sends
 	 * it.
 	 */
 	private String appUsage(long integrationId) {
 		Map<String, Object> usage = new LinkedHashMap<>();
-		usage.put("call_count", this.rateLimits.percentUsed(integrationId));
+		usage.put("call_count", this.admission.percentUsed(integrationId));
 		usage.put("total_time", 0);
 		usage.put("total_cputime", 0);
 		return this.json.writeValueAsString(usage);

@@ -146,7 +146,7 @@ class ObjectController {
 		return new MemberDetails(null, parameters.value("name"), parameters.value("first_name"),
 				parameters.value("last_name"), parameters.value("title"), parameters.value("department"),
 				parameters.value("division"), parameters.value("organization"), parameters.value("primary_phone"),
-				parameters.value("primary_address"), parameters.value("locale"), manager(parameters), null);
+				parameters.value("primary_address"), parameters.value("locale"), manager(parameters), null, null);
 	}
 
 	private static @Nullable Long manager(GraphParameters parameters) {

@@ -14,7 +14,7 @@ import org.springframework.scheduling.support.CronTrigger;
  * daily dormancy check.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IntegrationProperties.class)
+@EnableConfigurationProperties({ IntegrationProperties.class, CallLimitProperties.class })
 class IntegrationsConfiguration implements SchedulingConfigurer {
 
 	private final IntegrationProperties properties;

@@ -13,24 +13,24 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * What the Graph endpoint tests set up through the admin API: an integration with a token
  * and chosen permissions, members, groups.
  */
-final class GraphTestSetup {
+public final class GraphTestSetup {
 
-	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
-	final RestTestClient client;
+	public final RestTestClient client;
 
-	final RestTestClient admin;
+	public final RestTestClient admin;
 
-	final String id;
+	public final String id;
 
-	final String pageId;
+	public final String pageId;
 
-	final String token;
+	public final String token;
 
-	final String name;
+	public final String name;
 
-	GraphTestSetup(RestTestClient client, String kind) {
+	public GraphTestSetup(RestTestClient client, String kind) {
 		this.client = client;
 		this.admin = AdminApi.asAdministrator(client);
 		Map<String, Object> created = this.admin.post()
@@ -55,11 +55,11 @@ final class GraphTestSetup {
 			.get("accessToken");
 	}
 
-	static String unique() {
+	public static String unique() {
 		return Long.toString(System.nanoTime(), 36);
 	}
 
-	void permissions(Object groupAccess, String... permissions) {
+	public void permissions(Object groupAccess, String... permissions) {
 		this.admin.put()
 			.uri("/api/admin/integrations/{id}/permissions", this.id)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -69,11 +69,11 @@ final class GraphTestSetup {
 			.isOk();
 	}
 
-	void permissions(String... permissions) {
+	public void permissions(String... permissions) {
 		permissions("ALL", permissions);
 	}
 
-	String member(String name, Map<String, Object> profile) {
+	public String member(String name, Map<String, Object> profile) {
 		Map<String, Object> body = new java.util.HashMap<>(profile);
 		body.put("email", name.toLowerCase() + "-" + unique() + "@example.com");
 		body.put("name", name);
@@ -91,7 +91,7 @@ final class GraphTestSetup {
 			.get("id");
 	}
 
-	String group(String name, String privacy, String... memberIds) {
+	public String group(String name, String privacy, String... memberIds) {
 		String group = (String) this.admin.post()
 			.uri("/api/admin/groups")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -115,7 +115,7 @@ final class GraphTestSetup {
 		return group;
 	}
 
-	RestTestClient.ResponseSpec get(String uri, Object... variables) {
+	public RestTestClient.ResponseSpec get(String uri, Object... variables) {
 		return this.client.get().uri(uri, variables).header("Authorization", "Bearer " + this.token).exchange();
 	}
 

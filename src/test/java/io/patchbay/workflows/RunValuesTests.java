@@ -61,7 +61,7 @@ class RunValuesTests {
 	private static MemberProfile member(long id, String name) {
 		Instant now = Instant.now();
 		return new MemberProfile(id, "bob@example.com", name, null, null, null, null, null, null, null, null, null,
-				null, null, true, Set.of(), null, now, now, now);
+				null, null, null, true, Set.of(), null, now, now, now);
 	}
 
 }

@@ -23,7 +23,7 @@ final class MemberRequests {
 			@Nullable String title, @Nullable String department, @Nullable String division,
 			@Nullable String organization, @Nullable String primaryPhone, @Nullable String primaryAddress,
 			@Nullable String locale, @Nullable String managerId, @Nullable String externalId,
-			@Nullable String password) {
+			@Nullable String employeeNumber, @Nullable String password) {
 
 		MemberDetails details() {
 			if (this.email == null && this.externalId == null) {
@@ -34,7 +34,7 @@ final class MemberRequests {
 			}
 			return new MemberDetails(this.email, this.name, this.firstName, this.lastName, this.title, this.department,
 					this.division, this.organization, this.primaryPhone, this.primaryAddress, this.locale,
-					parseManagerId(this.managerId), this.externalId);
+					parseManagerId(this.managerId), this.externalId, this.employeeNumber);
 		}
 
 	}
@@ -42,7 +42,8 @@ final class MemberRequests {
 	record Edit(@Nullable String email, @Nullable String name, @Nullable String firstName, @Nullable String lastName,
 			@Nullable String title, @Nullable String department, @Nullable String division,
 			@Nullable String organization, @Nullable String primaryPhone, @Nullable String primaryAddress,
-			@Nullable String locale, @Nullable String managerId, @Nullable String externalId) {
+			@Nullable String locale, @Nullable String managerId, @Nullable String externalId,
+			@Nullable String employeeNumber) {
 
 		MemberDetails changes() {
 			if (this.name != null && this.name.isBlank()) {
@@ -52,7 +53,7 @@ final class MemberRequests {
 					: this.managerId.isEmpty() ? 0L : parseManagerId(this.managerId);
 			return new MemberDetails(this.email, this.name, this.firstName, this.lastName, this.title, this.department,
 					this.division, this.organization, this.primaryPhone, this.primaryAddress, this.locale, manager,
-					this.externalId);
+					this.externalId, this.employeeNumber);
 		}
 
 	}

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 record MemberView(String id, @Nullable String email, String name, @Nullable String firstName, @Nullable String lastName,
 		@Nullable String title, @Nullable String department, @Nullable String division, @Nullable String organization,
 		@Nullable String primaryPhone, @Nullable String primaryAddress, @Nullable String locale,
-		@Nullable String managerId, @Nullable String externalId, boolean active, List<String> adminPermissions,
-		@Nullable Instant invitedAt, @Nullable Instant claimedAt, Instant createdAt, Instant updatedAt,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String inviteUrl) {
+		@Nullable String managerId, @Nullable String externalId, @Nullable String employeeNumber, boolean active,
+		List<String> adminPermissions, @Nullable Instant invitedAt, @Nullable Instant claimedAt, Instant createdAt,
+		Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String inviteUrl) {
 
 	static MemberView of(MemberProfile member) {
 		return of(member, null);
@@ -29,8 +29,9 @@ record MemberView(String id, @Nullable String email, String name, @Nullable Stri
 				member.lastName(), member.title(), member.department(), member.division(), member.organization(),
 				member.primaryPhone(), member.primaryAddress(), member.locale(),
 				(member.managerId() != null) ? String.valueOf(member.managerId()) : null, member.externalId(),
-				member.active(), member.permissions().stream().map(AdminPermission::authority).sorted().toList(),
-				member.invitedAt(), member.claimedAt(), member.createdAt(), member.updatedAt(), inviteUrl);
+				member.employeeNumber(), member.active(),
+				member.permissions().stream().map(AdminPermission::authority).sorted().toList(), member.invitedAt(),
+				member.claimedAt(), member.createdAt(), member.updatedAt(), inviteUrl);
 	}
 
 }

@@ -52,8 +52,8 @@ class MessageRendererTests {
 	}
 
 	private static MemberProfile member(long id, String name) {
-		return new MemberProfile(id, null, name, null, null, null, null, null, null, null, null, null, null, "x", true,
-				Set.of(), null, null, Instant.EPOCH, Instant.EPOCH);
+		return new MemberProfile(id, null, name, null, null, null, null, null, null, null, null, null, null, "x", null,
+				true, Set.of(), null, null, Instant.EPOCH, Instant.EPOCH);
 	}
 
 }

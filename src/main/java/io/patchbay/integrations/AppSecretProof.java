@@ -1,4 +1,4 @@
-package io.patchbay.graph;
+package io.patchbay.integrations;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code appsecret_time} {@code hex(HMAC-SHA256(app secret, token + "|" + time))} valid
  * for 5 minutes either side of the server's clock. Compared in constant time.
  */
-final class AppSecretProof {
+public final class AppSecretProof {
 
 	static final Duration WINDOW = Duration.ofMinutes(5);
 
@@ -49,7 +49,10 @@ final class AppSecretProof {
 		return MessageDigest.isEqual(expected, given);
 	}
 
-	static String compute(String appSecret, String message) {
+	/**
+	 * The proof of {@code message} (a token, or {@code token|time}): what a caller sends.
+	 */
+	public static String compute(String appSecret, String message) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,4 +1,4 @@
-package io.patchbay.graph;
+package io.patchbay.integrations;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ class RateLimitsTests {
 
 	@Test
 	void allowsTheHourlyLimitPerIntegrationAndReportsTheShareUsed() {
-		RateLimits limits = new RateLimits(new GraphProperties(4));
+		RateLimits limits = new RateLimits(new CallLimitProperties(4));
 
 		assertThat(limits.percentUsed(1)).isZero();
 		assertThat(limits.tryCall(1)).isTrue();

@@ -1,4 +1,4 @@
-package io.patchbay.graph;
+package io.patchbay.integrations;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +21,7 @@ class RateLimits {
 
 	private final long limit;
 
-	RateLimits(GraphProperties properties) {
+	RateLimits(CallLimitProperties properties) {
 		this.limit = Math.max(1, properties.rateLimitPerHour());
 	}
 

@@ -1,0 +1,153 @@
+package io.patchbay.scim;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.messages.ListResponse;
+import io.patchbay.accounts.MemberProfile;
+import io.patchbay.accounts.Members;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /scim/v2/Users}: list and filter, create, read, replace, patch, and delete
+ * (which deactivates: the member's content stays).
+ */
+@RestController
+@RequestMapping(ScimConfiguration.BASE + "/Users")
+class ScimUsersController {
+
+	private final Members members;
+
+	private final UserDocuments documents;
+
+	private final UserSearch search;
+
+	private final UserProvisioning provisioning;
+
+	ScimUsersController(Members members, UserDocuments documents, UserSearch search, UserProvisioning provisioning) {
+		this.members = members;
+		this.documents = documents;
+		this.search = search;
+		this.provisioning = provisioning;
+	}
+
+	@GetMapping
+	ResponseEntity<byte[]> list(ScimCaller caller, @RequestParam(required = false) @Nullable String filter,
+			@RequestParam(required = false) @Nullable String startIndex,
+			@RequestParam(required = false) @Nullable String count,
+			@RequestParam(required = false) @Nullable String attributes,
+			@RequestParam(required = false) @Nullable String excludedAttributes) throws ScimException {
+		Paging paging = Paging.of(startIndex, count);
+		Projection projection = Projection.of(attributes, excludedAttributes);
+		List<ObjectNode> page;
+		long total;
+		if (filter == null || filter.isBlank()) {
+			total = this.members.count();
+			page = this.members.directory(paging.offset(), paging.count())
+				.stream()
+				.map(this.documents::render)
+				.toList();
+		}
+		else {
+			List<ObjectNode> matches = this.search.matching(Filter.fromString(filter));
+			total = matches.size();
+			page = paging.of(matches);
+		}
+		List<ObjectNode> resources = new java.util.ArrayList<>();
+		for (ObjectNode document : page) {
+			resources.add(projection.apply(document));
+		}
+		return ScimJson.answer(HttpStatus.OK,
+				new ListResponse<>((int) total, resources, paging.startIndex(), resources.size()));
+	}
+
+	@PostMapping("/.search")
+	ResponseEntity<byte[]> search(ScimCaller caller, HttpServletRequest request) throws ScimException {
+		ObjectNode body = ScimJson.read(request);
+		return list(caller, text(body, "filter"), text(body, "startIndex"), text(body, "count"),
+				list(body, "attributes"), list(body, "excludedAttributes"));
+	}
+
+	@PostMapping
+	ResponseEntity<byte[]> create(ScimCaller caller, HttpServletRequest request) throws ScimException {
+		MemberProfile created = this.provisioning.create(caller, ScimJson.read(request));
+		return answer(HttpStatus.CREATED, created, request);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<byte[]> one(ScimCaller caller, @PathVariable String id, HttpServletRequest request)
+			throws ScimException {
+		return answer(HttpStatus.OK, this.provisioning.current(id, null), request);
+	}
+
+	@PutMapping("/{id}")
+	ResponseEntity<byte[]> replace(ScimCaller caller, @PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, HttpServletRequest request)
+			throws ScimException {
+		return answer(HttpStatus.OK, this.provisioning.replace(caller, id, ifMatch, ScimJson.read(request)), request);
+	}
+
+	@PatchMapping("/{id}")
+	ResponseEntity<byte[]> patch(ScimCaller caller, @PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, HttpServletRequest request)
+			throws ScimException {
+		return answer(HttpStatus.OK, this.provisioning.patch(caller, id, ifMatch, ScimJson.read(request)), request);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(ScimCaller caller, @PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) throws ScimException {
+		this.provisioning.deactivate(caller, id, ifMatch);
+		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<byte[]> answer(HttpStatus status, MemberProfile member, HttpServletRequest request)
+			throws ScimException {
+		ObjectNode document = this.documents.render(member);
+		Projection projection = Projection.of(request.getParameter("attributes"),
+				request.getParameter("excludedAttributes"));
+		return ScimJson.resource(status, document, projection.apply(document));
+	}
+
+	private static @Nullable String text(ObjectNode body, String field) throws ScimException {
+		var value = body.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isValueNode()) {
+			throw BadRequestException.invalidValue(field + " must be a single value");
+		}
+		return value.asText();
+	}
+
+	private static @Nullable String list(ObjectNode body, String field) throws ScimException {
+		var value = body.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray()) {
+			throw BadRequestException.invalidValue(field + " must be an array of attribute names");
+		}
+		List<String> names = new java.util.ArrayList<>();
+		value.forEach((name) -> names.add(name.asText()));
+		return String.join(",", names);
+	}
+
+}
