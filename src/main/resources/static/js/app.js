@@ -44,6 +44,11 @@
 			if (live) {
 				live.hidden = true;
 			}
+			// The server refused the stream (the session ended: signed out elsewhere, or
+			// the account deactivated): the page ends too, and the reload says why.
+			if (events.readyState === EventSource.CLOSED) {
+				window.location.reload();
+			}
 		};
 		document.addEventListener('focusout', function () {
 			const current = document.getElementById('feed');

@@ -229,6 +229,11 @@
 			if (live) {
 				live.hidden = true;
 			}
+			// The server refused the stream (the session ended: signed out elsewhere, or
+			// the account deactivated): the page ends too, and the reload says why.
+			if (events.readyState === EventSource.CLOSED) {
+				window.location.reload();
+			}
 		});
 		if (page.id === 'thread') {
 			threadPage(page, events);

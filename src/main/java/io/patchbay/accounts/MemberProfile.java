@@ -23,6 +23,13 @@ public record MemberProfile(long id, @Nullable String email, String name, @Nulla
 		permissions = Set.copyOf(permissions);
 	}
 
+	public MemberState state() {
+		if (!this.active) {
+			return MemberState.DEACTIVATED;
+		}
+		return (this.claimedAt != null) ? MemberState.ACTIVE : MemberState.INVITED;
+	}
+
 	public boolean isAdministrator() {
 		return !this.permissions.isEmpty();
 	}

@@ -123,6 +123,11 @@ class MemberRepository {
 	 * the order {@link PageRequest#orderBy} reads them.
 	 */
 	List<MemberProfile> list(@Nullable String query, @Nullable Boolean active, PageRequest page) {
+		return list(query, active, null, page);
+	}
+
+	List<MemberProfile> list(@Nullable String query, @Nullable Boolean active, @Nullable MemberState state,
+			PageRequest page) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM member WHERE " + page.where("id", true));
 		List<Object> params = new ArrayList<>(List.of(page.key(true)));
 		if (query != null && !query.isBlank()) {
@@ -134,6 +139,13 @@ class MemberRepository {
 		if (active != null) {
 			sql.append(" AND active = ?");
 			params.add(active);
+		}
+		if (state != null) {
+			sql.append(switch (state) {
+				case INVITED -> " AND active = TRUE AND claimed_at IS NULL";
+				case ACTIVE -> " AND active = TRUE AND claimed_at IS NOT NULL";
+				case DEACTIVATED -> " AND active = FALSE";
+			});
 		}
 		sql.append(page.orderBy("id", true)).append(" LIMIT ?");
 		params.add(page.rows());
@@ -185,13 +197,33 @@ class MemberRepository {
 	 * session version and the admin permissions.
 	 */
 	Optional<SignedInMember> findForSignIn(String email) {
+		return signIn("m.email_key = ?", emailKey(email));
+	}
+
+	/** The same, by id: a member single sign-on has matched. */
+	Optional<SignedInMember> findForSignIn(long id) {
+		return signIn("m.id = ?", id);
+	}
+
+	/**
+	 * The first sign-in through single sign-on claims the account, as a password would.
+	 */
+	void signedIn(long id, Instant now) {
+		this.jdbc.sql("UPDATE member SET claimed_at = ? WHERE id = ? AND claimed_at IS NULL")
+			.params(Timestamp.from(now), id)
+			.update();
+	}
+
+	private Optional<SignedInMember> signIn(String condition, @Nullable Object key) {
 		List<SignInRow> rows = this.jdbc
-			.sql("SELECT m.id, m.email, m.name, m.password_hash, m.active, m.session_version, p.permission "
-					+ "FROM member m LEFT JOIN admin_permission p ON p.member_id = m.id WHERE m.email_key = ?")
-			.param(emailKey(email))
-			.query((rs, row) -> new SignInRow(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-					rs.getString("password_hash"), rs.getBoolean("active"), rs.getInt("session_version"),
-					rs.getString("permission")))
+			.sql("SELECT m.id, m.email, m.external_id, m.name, m.password_hash, m.active, m.session_version, "
+					+ "p.permission FROM member m LEFT JOIN admin_permission p ON p.member_id = m.id WHERE "
+					+ condition)
+			.param(key)
+			.query((rs, row) -> new SignInRow(rs.getLong("id"),
+					(rs.getString("email") != null) ? rs.getString("email") : rs.getString("external_id"),
+					rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("active"),
+					rs.getInt("session_version"), rs.getString("permission")))
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();

@@ -163,6 +163,12 @@ public class Members {
 		return list(query, active, PageRequest.after(after, limit));
 	}
 
+	/** Members in creation order by name or email fragment and state: any page. */
+	@Transactional(readOnly = true)
+	public KeysetPage<MemberProfile> inState(@Nullable String query, @Nullable MemberState state, PageRequest page) {
+		return KeysetPage.of(this.rows.list(query, null, state, page), page, MemberProfile::id);
+	}
+
 	/** Members in creation order, filtered as above: any page, forward or backward. */
 	@Transactional(readOnly = true)
 	public KeysetPage<MemberProfile> list(@Nullable String query, @Nullable Boolean active, PageRequest page) {

@@ -26,6 +26,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
@@ -70,18 +72,25 @@ class SecurityConfiguration {
 	 * wrong password, and unknown and unclaimed accounts are compared with a hash too.
 	 */
 	@Bean
-	AuthenticationManager authenticationManager(SignInAccounts accounts, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, SignInProperties properties) {
+	ThrottledAuthenticationProvider passwordSignIn(SignInAccounts accounts, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle, SignInProperties properties, SingleSignOn sso) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setPreAuthenticationChecks((user) -> {
 		});
 		passwords.setPostAuthenticationChecks((user) -> {
-			if (!user.isEnabled()) {
+			// With passwords turned off, a right password counts as a wrong one.
+			if (!user.isEnabled() || !sso.allowsPassword(user.getUsername())) {
 				throw new BadCredentialsException("Bad credentials");
 			}
 		});
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, properties));
+		return new ThrottledAuthenticationProvider(passwords, throttle, properties);
+	}
+
+	/** Passwords, for the APIs' HTTP Basic and the sign-in form. */
+	@Bean
+	AuthenticationManager authenticationManager(ThrottledAuthenticationProvider passwordSignIn) {
+		return new ProviderManager(passwordSignIn);
 	}
 
 	/**
@@ -102,7 +111,13 @@ class SecurityConfiguration {
 			MemberRepository members, PatchbayProperties properties,
 			AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> signInDetails) throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
-			response.setHeader("WWW-Authenticate", "Basic realm=\"Patchbay\"");
+			// Not to a page's own requests (a stream, htmx): the browser would answer
+			// the challenge with a password dialog instead of letting the page see
+			// the 401 and end.
+			String fetchMode = request.getHeader("Sec-Fetch-Mode");
+			if (fetchMode == null || fetchMode.equals("navigate")) {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"Patchbay\"");
+			}
 			String detail = (ex instanceof ThrottledAuthenticationProvider.LoginThrottledException) ? ex.getMessage()
 					: SIGN_IN_REQUIRED;
 			writeProblem(json, response, HttpStatus.UNAUTHORIZED, detail);
@@ -129,14 +144,18 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain consoleSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			PatchbayProperties properties, MemberRepository members,
+	SecurityFilterChain consoleSecurity(HttpSecurity http, ThrottledAuthenticationProvider passwordSignIn,
+			PatchbayProperties properties, MemberRepository members, SingleSignOnMembers sso,
 			AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> signInDetails) throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setExceptionMappings(
 				Map.of(ThrottledAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
 		failures.setDefaultFailureUrl("/login?error");
-		http.authenticationManager(authenticationManager)
+		// The pages take a password or the company's OpenID Connect provider.
+		AuthenticationManager passwordOrProvider = new ProviderManager(passwordSignIn,
+				new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+						sso));
+		http.authenticationManager(passwordOrProvider)
 			.addFilterAfter(new ActiveMemberFilter(members), SecurityContextHolderFilter.class)
 			.headers(SecurityHeaders.of(properties))
 			.authorizeHttpRequests((requests) -> {
@@ -158,6 +177,11 @@ class SecurityConfiguration {
 				.authenticationDetailsSource(signInDetails)
 				.defaultSuccessUrl("/", false)
 				.failureHandler(failures))
+			.oauth2Login((login) -> login.loginPage("/login")
+				.clientRegistrationRepository(sso)
+				.userInfoEndpoint((endpoint) -> endpoint.oidcUserService(sso))
+				.successHandler(sso)
+				.failureHandler(sso))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
 		return http.build();
 	}

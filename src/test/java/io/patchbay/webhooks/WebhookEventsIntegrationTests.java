@@ -226,6 +226,55 @@ class WebhookEventsIntegrationTests {
 				"\"target_id\":\"" + memberId + "\"", "\"target_email\":\"leaver-" + unique + "@example.com\"");
 	}
 
+	@Test
+	void accountsAnIdentityProviderProvisionsRaiseAdminActivityNamingTheIntegration() {
+		String unique = Long.toString(System.nanoTime(), 36);
+		Map<?, ?> auditor = this.hooks.integration(List.of("read_security_logs"));
+		subscribe(auditor, "workplace_security", "/hooks/" + unique, List.of("admin_activity"));
+		Map<?, ?> provider = this.hooks.integration(List.of("manage_accounts"));
+		String token = (String) this.hooks.admin()
+			.post()
+			.uri("/api/admin/integrations/{id}/access-token", provider.get("id"))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("accessToken");
+		String email = "scim-" + unique + "@example.com";
+		String memberId = (String) this.client.post()
+			.uri("/scim/v2/Users")
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.parseMediaType("application/scim+json"))
+			.body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + email
+					+ "\",\"name\":{\"givenName\":\"Sam\",\"familyName\":\"Scim\"}}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		this.client.delete()
+			.uri("/scim/v2/Users/{id}", memberId)
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+
+		String bodies = awaitBodies("/hooks/" + unique, "ADMIN_DEACTIVATE_ACCOUNT");
+		assertThat(bodies).contains("ADMIN_CREATE_ACCOUNT", "\"actor_id\":\"" + provider.get("pageId") + "\"",
+				"\"target_id\":\"" + memberId + "\"", "\"target_email\":\"" + email + "\"");
+		this.hooks.admin()
+			.get()
+			.uri("/api/admin/audit")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((audit) -> assertThat(audit).contains("member.deactivated")
+				.contains("\"actorId\":\"" + provider.get("pageId") + "\""));
+	}
+
 	private void postAsPage(long groupId, String message) {
 		this.transactions.executeWithoutResult((status) -> this.posts.create(WebhookTestSupport.SOMEONE, groupId,
 				message, Formatting.PLAINTEXT, null));

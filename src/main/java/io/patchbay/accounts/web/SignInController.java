@@ -2,6 +2,8 @@ package io.patchbay.accounts.web;
 
 import io.patchbay.accounts.SignInProperties;
 import io.patchbay.accounts.SignedInMember;
+import io.patchbay.accounts.SingleSignOn;
+import io.patchbay.accounts.SingleSignOnSettings;
 import io.patchbay.platform.PageController;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,13 +19,19 @@ class SignInController {
 
 	private final SignInProperties properties;
 
-	SignInController(SignInProperties properties) {
+	private final SingleSignOn sso;
+
+	SignInController(SignInProperties properties, SingleSignOn sso) {
 		this.properties = properties;
+		this.sso = sso;
 	}
 
 	@GetMapping("/login")
 	String signIn(Model model) {
 		model.addAttribute("waitMinutes", this.properties.waitMinutes());
+		SingleSignOnSettings settings = this.sso.settings();
+		model.addAttribute("ssoEnabled", settings.enabled());
+		model.addAttribute("passwordSignIn", settings.passwordSignIn());
 		return "sign-in";
 	}
 
