@@ -29,6 +29,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -108,7 +109,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, JsonMapper json,
-			MemberRepository members, PatchbayProperties properties,
+			MemberRepository members, PatchbayProperties properties, PersonalAccessTokens tokens,
 			AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> signInDetails) throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
 			// Not to a page's own requests (a stream, htmx): the browser would answer
@@ -127,6 +128,10 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authenticationManager(authenticationManager)
 			.addFilterAfter(new ActiveMemberFilter(members), SecurityContextHolderFilter.class)
+			.addFilterBefore(
+					new PersonalTokenFilter(tokens,
+							(response, detail) -> writeProblem(json, response, HttpStatus.UNAUTHORIZED, detail)),
+					BasicAuthenticationFilter.class)
 			.headers(SecurityHeaders.of(properties))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 				.permitAll()

@@ -166,6 +166,61 @@ class ScimProvisioningIntegrationTests {
 	}
 
 	@Test
+	void filtersWithEveryOperatorAndReturnsTheAttributesAskedFor() throws ScimException {
+		String tag = GraphTestSetup.unique();
+		UserResource first = this.clients.scim.create("Users", user("alpha-" + tag + "@example.com", "Alpha", tag));
+		UserResource second = this.clients.scim.create("Users", user("beta-" + tag + "@example.org", "Beta", tag));
+		this.clients.scim.modifyRequest("Users", second.getId())
+			.replaceValue("active", false)
+			.invoke(UserResource.class);
+		String before = first.getMeta().getCreated().toInstant().minusSeconds(60).toString();
+
+		assertThat(ids("name.familyName eq \"" + tag + "\"")).containsExactly(first.getId(), second.getId());
+		assertThat(ids("name.familyName eq \"" + tag + "\" and active eq true")).containsExactly(first.getId());
+		assertThat(ids("name.familyName eq \"" + tag + "\" and not (active eq true)")).containsExactly(second.getId());
+		assertThat(ids("userName sw \"alpha-" + tag + "\" or userName ew \"" + tag + "@example.org\""))
+			.containsExactly(first.getId(), second.getId());
+		assertThat(ids("userName co \"" + tag + "\" and userName ne \"alpha-" + tag + "@example.com\""))
+			.containsExactly(second.getId());
+		assertThat(ids("name.familyName eq \"" + tag + "\" and meta.created gt \"" + before + "\""))
+			.containsExactly(first.getId(), second.getId());
+		assertThat(ids("name.familyName eq \"" + tag + "\" and meta.created lt \"" + before + "\"")).isEmpty();
+		assertThat(ids("name.familyName eq \"" + tag + "\" and title pr")).isEmpty();
+		assertThat(ids("emails[value ew \"example.org\"] and name.familyName eq \"" + tag + "\""))
+			.containsExactly(second.getId());
+		assertThat(ids("externalId eq \"nobody-" + tag + "\"")).isEmpty();
+
+		Map<String, Object> page = this.clients
+			.json(this.clients.get("/scim/v2/Users?filter={f}&startIndex=2&count=1&attributes=userName,name.givenName",
+					"name.familyName eq \"" + tag + "\""));
+		assertThat(page).containsEntry("totalResults", 2)
+			.containsEntry("startIndex", 2)
+			.containsEntry("itemsPerPage", 1);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> only = (Map<String, Object>) ((List<?>) page.get("Resources")).getFirst();
+		assertThat(only.keySet()).containsExactlyInAnyOrder("schemas", "id", "userName", "name");
+		assertThat(((Map<?, ?>) only.get("name")).keySet()).map(String::valueOf).containsExactly("givenName");
+		Map<String, Object> trimmed = this.clients.json(this.clients.get(
+				"/scim/v2/Users/{id}?excludedAttributes=emails,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+				first.getId()));
+		assertThat(trimmed).containsKeys("id", "userName", "meta").doesNotContainKey("emails");
+		assertThat(((Map<?, ?>) trimmed.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")).keySet())
+			.map(String::valueOf)
+			.contains("employeeNumber")
+			.doesNotContain("department");
+	}
+
+	private List<String> ids(String filter) throws ScimException {
+		return this.clients.scim.searchRequest("Users")
+			.filter(filter)
+			.invoke(UserResource.class)
+			.getResources()
+			.stream()
+			.map(UserResource::getId)
+			.toList();
+	}
+
+	@Test
 	void refusesWhatAProviderMustActOnWithTheRfcErrors() throws ScimException {
 		String email = "dup-" + GraphTestSetup.unique() + "@example.com";
 		UserResource created = this.clients.scim.create("Users", user(email, "Dana", "Dup"));
@@ -257,6 +312,17 @@ class ScimProvisioningIntegrationTests {
 			assertThat(this.clients.scim
 				.create("Users", user("in-" + GraphTestSetup.unique() + "@corp.example.org", "In", "Side"))
 				.getId()).isNotBlank();
+			// The admin API's invitations obey the same list, with its own error format.
+			admin.post()
+				.uri("/api/admin/members")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("email", "x-" + GraphTestSetup.unique() + "@sub.example.com", "name", "Sub"))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.detail")
+				.value(String.class, (detail) -> assertThat(detail).contains("outside the community's email domains"));
 			admin.put()
 				.uri("/api/admin/email-domains")
 				.contentType(MediaType.APPLICATION_JSON)

@@ -273,6 +273,23 @@ class WebhookEventsIntegrationTests {
 			.expectBody(String.class)
 			.value((audit) -> assertThat(audit).contains("member.deactivated")
 				.contains("\"actorId\":\"" + provider.get("pageId") + "\""));
+		String auditorToken = (String) this.hooks.admin()
+			.post()
+			.uri("/api/admin/integrations/{id}/access-token", auditor.get("id"))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("accessToken");
+		this.client.get()
+			.uri("/graph/community/security_logs")
+			.header("Authorization", "Bearer " + auditorToken)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((logs) -> assertThat(logs).contains("\"event_type\":\"member.created\"")
+				.contains("\"id\":\"" + provider.get("pageId") + "\""));
 	}
 
 	private void postAsPage(long groupId, String message) {
