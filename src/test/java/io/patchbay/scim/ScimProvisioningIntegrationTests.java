@@ -14,6 +14,7 @@ import com.unboundid.scim2.common.types.ResourceTypeResource;
 import com.unboundid.scim2.common.types.UserResource;
 import io.patchbay.AdminApi;
 import io.patchbay.graph.GraphTestSetup;
+import io.patchbay.integrations.AppSecretProof;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -289,6 +290,50 @@ class ScimProvisioningIntegrationTests {
 		finally {
 			withoutPermission.close();
 		}
+	}
+
+	@Test
+	void passesTheChecksEveryIntegrationCallPasses() {
+		RestTestClient admin = this.clients.integration.admin;
+		String id = this.clients.integration.id;
+		this.clients.get("/scim/v2/Users?count=1").expectStatus().isOk();
+		admin.patch()
+			.uri("/api/admin/integrations/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("enabled", false))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		expectError(this.clients.get("/scim/v2/Users?count=1"), 403, null);
+		admin.patch()
+			.uri("/api/admin/integrations/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("enabled", true))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		security(admin, id, Map.of("allowedIps", List.of("203.0.113.0/24"), "requireAppSecretProof", false));
+		expectError(this.clients.get("/scim/v2/Users?count=1"), 403, null);
+		security(admin, id, Map.of("allowedIps", List.of(), "requireAppSecretProof", true));
+		expectError(this.clients.get("/scim/v2/Users?count=1"), 403, null);
+		String secret = (String) this.clients
+			.json(admin.get().uri("/api/admin/integrations/{id}/app-secret", id).exchange())
+			.get("appSecret");
+		this.clients
+			.get("/scim/v2/Users?count=1&appsecret_proof={p}",
+					AppSecretProof.compute(secret, this.clients.integration.token))
+			.expectStatus()
+			.isOk();
+	}
+
+	private static void security(RestTestClient admin, String id, Map<String, Object> settings) {
+		admin.put()
+			.uri("/api/admin/integrations/{id}/security", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(settings)
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
