@@ -1,5 +1,6 @@
 package io.patchbay.graph;
 
+import io.patchbay.platform.RequestAttributeArgument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -17,17 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriUtils;
@@ -64,18 +61,7 @@ class GraphConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new HandlerMethodArgumentResolver() {
-			@Override
-			public boolean supportsParameter(MethodParameter parameter) {
-				return parameter.getParameterType() == GraphCaller.class;
-			}
-
-			@Override
-			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-					NativeWebRequest request, WebDataBinderFactory binders) {
-				return request.getAttribute(GraphGateway.CALLER, NativeWebRequest.SCOPE_REQUEST);
-			}
-		});
+		resolvers.add(new RequestAttributeArgument(GraphCaller.class, GraphGateway.CALLER));
 	}
 
 	/**

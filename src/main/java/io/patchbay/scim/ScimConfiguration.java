@@ -1,18 +1,15 @@
 package io.patchbay.scim;
 
+import io.patchbay.platform.RequestAttributeArgument;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -50,18 +47,7 @@ class ScimConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new HandlerMethodArgumentResolver() {
-			@Override
-			public boolean supportsParameter(MethodParameter parameter) {
-				return parameter.getParameterType() == ScimCaller.class;
-			}
-
-			@Override
-			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-					NativeWebRequest request, WebDataBinderFactory binders) {
-				return request.getAttribute(ScimGateway.CALLER, NativeWebRequest.SCOPE_REQUEST);
-			}
-		});
+		resolvers.add(new RequestAttributeArgument(ScimCaller.class, ScimGateway.CALLER));
 	}
 
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.MethodNotAllowedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
-import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
 import io.patchbay.community.Group;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,50 +63,40 @@ class ScimGroupsController {
 				matches.add(document);
 			}
 		}
-		List<ObjectNode> resources = new ArrayList<>();
-		for (ObjectNode document : paging.of(matches)) {
-			resources.add(projection.apply(document));
-		}
-		return ScimJson.answer(HttpStatus.OK,
-				new ListResponse<>(matches.size(), resources, paging.startIndex(), resources.size()));
+		return ScimJson.list(matches.size(), paging.of(matches), paging, projection);
 	}
 
 	@PostMapping
 	ResponseEntity<byte[]> create(ScimCaller caller, HttpServletRequest request) throws ScimException {
-		return answer(HttpStatus.CREATED, this.provisioning.create(caller, ScimJson.read(request)), request);
+		return ScimJson.resource(HttpStatus.CREATED, this.provisioning.create(caller, ScimJson.read(request)), request);
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<byte[]> one(ScimCaller caller, @PathVariable String id, HttpServletRequest request)
 			throws ScimException {
-		return answer(HttpStatus.OK, this.provisioning.current(caller, id, null), request);
+		return ScimJson.resource(HttpStatus.OK, this.provisioning.current(caller, id, null), request);
 	}
 
 	@PutMapping("/{id}")
 	ResponseEntity<byte[]> replace(ScimCaller caller, @PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, HttpServletRequest request)
 			throws ScimException {
-		return answer(HttpStatus.OK, this.provisioning.replace(caller, id, ifMatch, ScimJson.read(request)), request);
+		return ScimJson.resource(HttpStatus.OK, this.provisioning.replace(caller, id, ifMatch, ScimJson.read(request)),
+				request);
 	}
 
 	@PatchMapping("/{id}")
 	ResponseEntity<byte[]> patch(ScimCaller caller, @PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, HttpServletRequest request)
 			throws ScimException {
-		return answer(HttpStatus.OK, this.provisioning.patch(caller, id, ifMatch, ScimJson.read(request)), request);
+		return ScimJson.resource(HttpStatus.OK, this.provisioning.patch(caller, id, ifMatch, ScimJson.read(request)),
+				request);
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<byte[]> delete(ScimCaller caller, @PathVariable String id) throws ScimException {
 		throw new MethodNotAllowedException(
 				"Groups are not deleted through SCIM: their posts stay with the community. Remove the members instead.");
-	}
-
-	private static ResponseEntity<byte[]> answer(HttpStatus status, ObjectNode document, HttpServletRequest request)
-			throws ScimException {
-		Projection projection = Projection.of(request.getParameter("attributes"),
-				request.getParameter("excludedAttributes"));
-		return ScimJson.resource(status, document, projection.apply(document));
 	}
 
 }

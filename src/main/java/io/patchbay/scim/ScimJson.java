@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -81,8 +84,15 @@ final class ScimJson {
 		return ResponseEntity.status(status).contentType(SCIM).body(bytes(body));
 	}
 
-	/** A resource, with its location and version as headers too. */
-	static ResponseEntity<byte[]> resource(HttpStatus status, ObjectNode resource, ObjectNode projected) {
+	/**
+	 * A resource as the request's {@code attributes} and {@code excludedAttributes} ask
+	 * for it, with its location and version as headers too.
+	 */
+	static ResponseEntity<byte[]> resource(HttpStatus status, ObjectNode resource, HttpServletRequest request)
+			throws ScimException {
+		ObjectNode projected = Projection
+			.of(request.getParameter("attributes"), request.getParameter("excludedAttributes"))
+			.apply(resource);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(SCIM);
 		JsonNode meta = resource.path("meta");
 		if (meta.hasNonNull("version")) {
@@ -92,6 +102,16 @@ final class ScimJson {
 			response.location(URI.create(meta.get("location").asText()));
 		}
 		return response.body(bytes(projected));
+	}
+
+	/** One page of a list, each resource projected. */
+	static ResponseEntity<byte[]> list(long total, List<ObjectNode> page, Paging paging, Projection projection)
+			throws ScimException {
+		List<ObjectNode> resources = new ArrayList<>();
+		for (ObjectNode document : page) {
+			resources.add(projection.apply(document));
+		}
+		return answer(HttpStatus.OK, new ListResponse<>((int) total, resources, paging.startIndex(), resources.size()));
 	}
 
 	static byte[] bytes(Object body) {

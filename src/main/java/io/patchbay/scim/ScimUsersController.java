@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
-import com.unboundid.scim2.common.messages.ListResponse;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,12 +69,7 @@ class ScimUsersController {
 			total = matches.size();
 			page = paging.of(matches);
 		}
-		List<ObjectNode> resources = new java.util.ArrayList<>();
-		for (ObjectNode document : page) {
-			resources.add(projection.apply(document));
-		}
-		return ScimJson.answer(HttpStatus.OK,
-				new ListResponse<>((int) total, resources, paging.startIndex(), resources.size()));
+		return ScimJson.list(total, page, paging, projection);
 	}
 
 	@PostMapping("/.search")
@@ -120,10 +114,7 @@ class ScimUsersController {
 
 	private ResponseEntity<byte[]> answer(HttpStatus status, MemberProfile member, HttpServletRequest request)
 			throws ScimException {
-		ObjectNode document = this.documents.render(member);
-		Projection projection = Projection.of(request.getParameter("attributes"),
-				request.getParameter("excludedAttributes"));
-		return ScimJson.resource(status, document, projection.apply(document));
+		return ScimJson.resource(status, this.documents.render(member), request);
 	}
 
 	private static @Nullable String text(ObjectNode body, String field) throws ScimException {
