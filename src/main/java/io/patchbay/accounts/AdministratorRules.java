@@ -75,6 +75,19 @@ final class AdministratorRules {
 		}
 	}
 
+	/**
+	 * A claimed account's email and external id are what single sign-on matches: moving
+	 * them would hand the account to another identity, so only a full administrator (or
+	 * the identity provider itself, through SCIM) does it.
+	 */
+	static void mayMoveSignIn(Actor actor, MemberProfile target) {
+		mayChangeSignIn(actor, target);
+		if (actor instanceof Actor.Administrator administrator && target.claimed() && !administrator.holdsAll()) {
+			throw new AccessRefusedException("Only an administrator holding every admin permission may change the "
+					+ "email or external id of an account that is in use");
+		}
+	}
+
 	static void mayDeactivate(Actor actor, MemberProfile target) {
 		if (actor instanceof Actor.Administrator administrator && administrator.id() == target.id()) {
 			mayManageAccounts(administrator);

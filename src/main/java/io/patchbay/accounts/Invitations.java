@@ -38,12 +38,16 @@ public class Invitations {
 		this.clock = clock;
 	}
 
-	/** The member a live invitation token is for, or empty when expired or used. */
+	/**
+	 * The member a live invitation token is for, or empty when expired or used, or when
+	 * the account was claimed another way (single sign-on).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<MemberProfile> find(String token) {
 		return this.tokens.memberFor(token, this.clock.instant())
 			.flatMap(this.rows::findById)
-			.filter(MemberProfile::active);
+			.filter(MemberProfile::active)
+			.filter((member) -> !member.claimed());
 	}
 
 	/**

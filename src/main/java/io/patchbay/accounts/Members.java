@@ -211,7 +211,7 @@ public class Members {
 		MemberDetails checked = ProfileRules.apply(current, changes);
 		if (!Objects.equals(checked.email(), current.email())
 				|| !Objects.equals(checked.externalId(), current.externalId())) {
-			AdministratorRules.mayChangeSignIn(actor, current);
+			AdministratorRules.mayMoveSignIn(actor, current);
 			if (checked.email() != null && !checked.email().equalsIgnoreCase(String.valueOf(current.email()))) {
 				this.domains.requireAllowed(checked.email());
 			}

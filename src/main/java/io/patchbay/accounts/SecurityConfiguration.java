@@ -73,8 +73,8 @@ class SecurityConfiguration {
 	 * wrong password, and unknown and unclaimed accounts are compared with a hash too.
 	 */
 	@Bean
-	ThrottledAuthenticationProvider passwordSignIn(SignInAccounts accounts, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, SignInProperties properties, SingleSignOn sso) {
+	DaoAuthenticationProvider passwordCheck(SignInAccounts accounts, PasswordEncoder passwordEncoder,
+			SingleSignOn sso) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setPreAuthenticationChecks((user) -> {
@@ -85,13 +85,25 @@ class SecurityConfiguration {
 				throw new BadCredentialsException("Bad credentials");
 			}
 		});
-		return new ThrottledAuthenticationProvider(passwords, throttle, properties);
+		return passwords;
 	}
 
-	/** Passwords, for the APIs' HTTP Basic and the sign-in form. */
+	/** The sign-in form's password check, behind the throttle. */
 	@Bean
-	AuthenticationManager authenticationManager(ThrottledAuthenticationProvider passwordSignIn) {
-		return new ProviderManager(passwordSignIn);
+	ThrottledAuthenticationProvider passwordSignIn(DaoAuthenticationProvider passwordCheck, LoginThrottle throttle,
+			SignInProperties properties) {
+		return new ThrottledAuthenticationProvider(passwordCheck, throttle, properties);
+	}
+
+	/**
+	 * The APIs' HTTP Basic: the throttle first (a locked-out account stays locked out),
+	 * then a successful check remembered for a minute.
+	 */
+	@Bean
+	AuthenticationManager authenticationManager(DaoAuthenticationProvider passwordCheck, LoginThrottle throttle,
+			SignInProperties properties, MemberRepository members, SingleSignOn sso) {
+		return new ProviderManager(new ThrottledAuthenticationProvider(
+				new BasicCredentialsMemo(passwordCheck, members, sso), throttle, properties));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.patchbay.accounts;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +34,8 @@ public class SingleSignOn {
 	 */
 	public static final String REGISTRATION = "sso";
 
+	private static final Duration PASSWORD_RULE_TTL = Duration.ofSeconds(5);
+
 	private final SingleSignOnRepository rows;
 
 	private final SecretBox box;
@@ -47,6 +50,15 @@ public class SingleSignOn {
 	private final AtomicReference<@Nullable Discovered> discovered = new AtomicReference<>();
 
 	private record Discovered(Instant version, ClientRegistration registration) {
+	}
+
+	/**
+	 * Whether passwords are accepted, read at most every few seconds: a remembered HTTP
+	 * Basic check asks on every call. Other nodes see a change within that time.
+	 */
+	private volatile @Nullable PasswordRule passwordRule;
+
+	private record PasswordRule(boolean allowed, Instant readAt) {
 	}
 
 	SingleSignOn(SingleSignOnRepository rows, SecretBox box, AuditLog audit, PatchbayProperties properties,
@@ -100,6 +112,7 @@ public class SingleSignOn {
 		}
 		Instant now = this.clock.instant();
 		this.rows.save(new SingleSignOnRepository.Row(enabled, issuer, client, sealed, passwordSignIn, now));
+		this.passwordRule = null;
 		this.audit.record("sso.configured", "community", "sso", "Single sign-on", "enabled=" + enabled + " issuer="
 				+ issuer + " clientId=" + client + " passwordSignIn=" + passwordSignIn);
 		return settings();
@@ -130,8 +143,16 @@ public class SingleSignOn {
 	/** Whether this email may sign in with a password now. */
 	@Transactional(readOnly = true)
 	public boolean allowsPassword(String email) {
-		return email.equalsIgnoreCase(this.properties.adminEmail())
-				|| this.rows.find().map(SingleSignOnRepository.Row::passwordSignIn).orElse(true);
+		if (email.equalsIgnoreCase(this.properties.adminEmail())) {
+			return true;
+		}
+		Instant now = this.clock.instant();
+		PasswordRule rule = this.passwordRule;
+		if (rule == null || rule.readAt().plus(PASSWORD_RULE_TTL).isBefore(now)) {
+			rule = new PasswordRule(this.rows.find().map(SingleSignOnRepository.Row::passwordSignIn).orElse(true), now);
+			this.passwordRule = rule;
+		}
+		return rule.allowed();
 	}
 
 	private ClientRegistration discover(String issuer, String clientId, String clientSecret) {

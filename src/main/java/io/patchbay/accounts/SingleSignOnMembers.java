@@ -54,15 +54,18 @@ class SingleSignOnMembers implements OAuth2UserService<OidcUserRequest, OidcUser
 
 	private final MemberRepository members;
 
+	private final InvitationRepository invitations;
+
 	private final Clock clock;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SingleSignOnMembers(SingleSignOn sso, MemberRepository members, Clock clock) {
+	SingleSignOnMembers(SingleSignOn sso, MemberRepository members, InvitationRepository invitations, Clock clock) {
 		this.sso = sso;
 		this.members = members;
+		this.invitations = invitations;
 		this.clock = clock;
 	}
 
@@ -75,7 +78,8 @@ class SingleSignOnMembers implements OAuth2UserService<OidcUserRequest, OidcUser
 	public OidcUser loadUser(OidcUserRequest request) {
 		OidcUser identity = this.identities.loadUser(request);
 		Optional<MemberProfile> member = this.members.findByExternalId(identity.getSubject());
-		if (member.isEmpty() && identity.getEmail() != null) {
+		// An address the provider itself says it has not verified names nobody.
+		if (member.isEmpty() && identity.getEmail() != null && !Boolean.FALSE.equals(identity.getEmailVerified())) {
 			member = this.members.findByEmail(identity.getEmail());
 		}
 		MemberProfile matched = member.filter(MemberProfile::active)
@@ -88,10 +92,20 @@ class SingleSignOnMembers implements OAuth2UserService<OidcUserRequest, OidcUser
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		long memberId = ((MatchedIdentity) authentication.getPrincipal()).memberId;
-		SignedInMember member = this.members.findForSignIn(memberId)
-			.filter(SignedInMember::isEnabled)
-			.orElseThrow(() -> new OAuth2AuthenticationException(UNKNOWN));
+		Optional<SignedInMember> found = this.members.findForSignIn(memberId).filter(SignedInMember::isEnabled);
+		if (found.isEmpty()) {
+			// Deactivated since the identity was matched: the provider's session the
+			// filter just saved must not stay.
+			SecurityContextHolder.clearContext();
+			if (request.getSession(false) != null) {
+				request.getSession(false).invalidate();
+			}
+			onAuthenticationFailure(request, response, new OAuth2AuthenticationException(UNKNOWN));
+			return;
+		}
+		SignedInMember member = found.get();
 		this.members.signedIn(memberId, this.clock.instant());
+		this.invitations.revokeAll(memberId);
 		member.eraseCredentials();
 		UsernamePasswordAuthenticationToken session = UsernamePasswordAuthenticationToken.authenticated(member, null,
 				member.getAuthorities());

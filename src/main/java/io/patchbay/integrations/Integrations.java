@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.patchbay.platform.AccessRefusedException;
 import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.Ids;
@@ -30,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Integrations {
 
 	static final String AUDIT_TYPE = "integration";
+
+	private static final Set<Permission> ACCOUNT_POWERS = Set.of(Permission.MANAGE_ACCOUNTS,
+			Permission.MANAGE_WORK_PROFILES);
 
 	private final IntegrationRepository repository;
 
@@ -105,15 +109,29 @@ public class Integrations {
 	/**
 	 * Replaces the permissions and, when given, the group access; {@code null} leaves the
 	 * group access as it is, so that a request that forgets it cannot widen it to every
-	 * group.
+	 * group. The powers over accounts ({@code manage_accounts},
+	 * {@code manage_work_profiles}) are granted only by an administrator who manages
+	 * accounts: otherwise holding {@code manage_integrations} would lead to provisioning
+	 * accounts through SCIM.
+	 * @param grantorManagesAccounts whether the acting administrator holds
+	 * {@code manage_accounts}
 	 */
-	public Integration replacePermissions(long id, Set<String> permissionNames, @Nullable GroupAccess groupAccess) {
+	public Integration replacePermissions(long id, Set<String> permissionNames, @Nullable GroupAccess groupAccess,
+			boolean grantorManagesAccounts) {
 		Integration current = find(id);
 		GroupAccess access = (groupAccess != null) ? groupAccess : current.groupAccess();
 		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
 		for (String name : permissionNames) {
 			permissions.add(Permission.of(name)
 				.orElseThrow(() -> new InvalidInputException("permissions", "Unknown permission '" + name + "'")));
+		}
+		if (!grantorManagesAccounts) {
+			for (Permission power : ACCOUNT_POWERS) {
+				if (permissions.contains(power) && !current.permissions().contains(power)) {
+					throw new AccessRefusedException(
+							"Granting " + power.apiName() + " needs the manage_accounts admin permission");
+				}
+			}
 		}
 		this.repository.replacePermissions(id, permissions);
 		this.repository.replaceGroupAccess(id, access);

@@ -54,7 +54,7 @@ class ScimGroupsController {
 		Projection projection = Projection.of(attributes, excludedAttributes);
 		Filter parsed = (filter == null || filter.isBlank()) ? null : Filter.fromString(filter);
 		boolean withMembers = (attributes != null && projection.returns("members"))
-				|| (parsed != null && parsed.toString().toLowerCase(java.util.Locale.ROOT).contains("members"));
+				|| (parsed != null && namesMembers(parsed));
 		List<ObjectNode> matches = new ArrayList<>();
 		for (Group group : this.provisioning.all(caller)) {
 			ObjectNode document = withMembers ? this.provisioning.full(caller.actor(), group.id())
@@ -64,6 +64,18 @@ class ScimGroupsController {
 			}
 		}
 		return ScimJson.list(matches.size(), paging.of(matches), paging, projection);
+	}
+
+	/** Whether any part of the filter is about the members. */
+	private static boolean namesMembers(Filter filter) {
+		if (filter.isCombiningFilter()) {
+			return filter.getCombinedFilters().stream().anyMatch(ScimGroupsController::namesMembers);
+		}
+		if (filter.isNotFilter()) {
+			return namesMembers(filter.getInvertedFilter());
+		}
+		return filter.getAttributePath().size() > 0
+				&& filter.getAttributePath().getElement(0).getAttribute().equalsIgnoreCase("members");
 	}
 
 	@PostMapping

@@ -135,8 +135,10 @@ class UserDocuments {
 		String display = firstNonNull(text(user, "displayName"), text(name, "formatted"), joined(first, last),
 				userName);
 		JsonNode enterprise = object(user, ENTERPRISE);
-		JsonNode manager = object(enterprise, "manager");
-		String managerValue = text(manager, "value");
+		// Entra ID sends the manager as the id itself, others as {"value": id}.
+		JsonNode managerNode = field(enterprise, "manager");
+		String managerValue = (managerNode != null && managerNode.isTextual()) ? text(enterprise, "manager")
+				: text(object(enterprise, "manager"), "value");
 		Long managerId = 0L;
 		if (managerValue != null) {
 			try {

@@ -54,6 +54,9 @@ class UserProvisioning {
 		MemberProfile current = current(id, ifMatch);
 		ObjectNode before = this.documents.render(current);
 		ObjectNode after = PatchOperations.apply(before, request);
+		// One field shows as two attributes each: the one the patch changed wins.
+		follow(before, after, "locale", "preferredLanguage");
+		follow(before, after, "displayName", null);
 		// The userName is the email: an email changed on its own moves the userName too.
 		String workEmail = workEmail(after);
 		if (Objects.equals(text(before, "userName"), text(after, "userName")) && workEmail != null
@@ -117,6 +120,36 @@ class UserProvisioning {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * When only {@code changed} moved, copies it to the attribute the document is read
+	 * from: {@code locale} for {@code preferredLanguage}, and {@code displayName} for
+	 * {@code name.formatted} (given as {@code null}).
+	 */
+	private static void follow(ObjectNode before, ObjectNode after, String read, @Nullable String changed) {
+		JsonNode readBefore = before.get(read);
+		JsonNode readAfter = after.get(read);
+		if (!Objects.equals(readBefore, readAfter)) {
+			return;
+		}
+		if (changed == null) {
+			JsonNode formattedBefore = before.path("name").get("formatted");
+			JsonNode formattedAfter = after.path("name").get("formatted");
+			if (!Objects.equals(formattedBefore, formattedAfter) && formattedAfter != null) {
+				after.set("displayName", formattedAfter);
+			}
+			return;
+		}
+		JsonNode changedAfter = after.get(changed);
+		if (!Objects.equals(before.get(changed), changedAfter)) {
+			if (changedAfter == null) {
+				after.remove(read);
+			}
+			else {
+				after.set(read, changedAfter);
+			}
+		}
 	}
 
 	private static @Nullable String text(ObjectNode node, String field) {

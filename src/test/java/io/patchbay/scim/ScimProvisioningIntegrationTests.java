@@ -155,6 +155,28 @@ class ScimProvisioningIntegrationTests {
 			.isEqualTo(true)
 			.jsonPath("$.displayName")
 			.isEqualTo("Ezra E.");
+		// Entra sets the manager as a bare id; the twin attributes of one field follow
+		// whichever the patch changed.
+		UserResource manager = this.clients.scim.create("Users",
+				user("manager-" + GraphTestSetup.unique() + "@example.com", "Mona", "Manager"));
+		this.clients
+			.send("PATCH", "/scim/v2/Users/" + id,
+					"""
+							{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+							 {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"%s"},
+							 {"op":"Replace","path":"preferredLanguage","value":"fr-FR"},
+							 {"op":"Replace","path":"name.formatted","value":"Ezra the Second"}]}
+							"""
+						.formatted(manager.getId()))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].manager.value")
+			.isEqualTo(manager.getId())
+			.jsonPath("$.locale")
+			.isEqualTo("fr_FR")
+			.jsonPath("$.displayName")
+			.isEqualTo("Ezra the Second");
 		// Entra finds users by externalId and by the email value path, too.
 		assertThat(this.clients.scim.searchRequest("Users")
 			.filter("emails[type eq \"work\" and value eq \"" + moved + "\"]")

@@ -9,6 +9,7 @@ import io.patchbay.integrations.Integrations;
 import io.patchbay.platform.PageController;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,10 +38,11 @@ class IntegrationAccessConsoleController {
 	@PostMapping("/permissions")
 	String permissions(@PathVariable long id, @RequestParam(defaultValue = "") List<String> permissions,
 			@RequestParam(defaultValue = "ALL") String groupAccessMode,
-			@RequestParam(defaultValue = "") String groupIds, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "") String groupIds, Authentication grantor, RedirectAttributes flash) {
 		Integration integration = this.detailPage.find(id);
 		this.integrations.replacePermissions(integration.id(), Set.copyOf(permissions),
-				IntegrationRequests.groupAccess(groupAccessMode, groupIds));
+				IntegrationRequests.groupAccess(groupAccessMode, groupIds),
+				IntegrationRequests.managesAccounts(grantor));
 		// All groups was chosen with ids typed: say that they were not kept.
 		boolean idsDropped = !"LIST".equals(groupAccessMode) && !groupIds.isBlank()
 				&& !groupIds.strip().equals(currentIds(integration));

@@ -16,6 +16,7 @@ import io.patchbay.platform.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -115,12 +116,13 @@ class IntegrationAdminController {
 
 	/** A request without {@code groupAccess} (or with null) leaves it as it is. */
 	@PutMapping("/{id}/permissions")
-	IntegrationView permissions(@PathVariable long id, @RequestBody IntegrationRequests.Permissions request) {
+	IntegrationView permissions(@PathVariable long id, @RequestBody IntegrationRequests.Permissions request,
+			Authentication grantor) {
 		if (request.permissions() == null) {
 			throw new InvalidInputException("permissions", "permissions is required (a list, possibly empty)");
 		}
 		Integration updated = this.integrations.replacePermissions(find(id).id(), Set.copyOf(request.permissions()),
-				IntegrationRequests.groupAccess(request.groupAccess()));
+				IntegrationRequests.groupAccess(request.groupAccess()), IntegrationRequests.managesAccounts(grantor));
 		return view(updated);
 	}
 

@@ -11,6 +11,8 @@ import io.patchbay.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.security.core.Authentication;
+
 /**
  * The admin API's request bodies, and the reading of their loosely typed fields into the
  * registry's types with errors that name the field.
@@ -94,6 +96,16 @@ final class IntegrationRequests {
 			ids.add(id);
 		}
 		return GroupAccess.only(ids.stream().distinct().sorted().toList());
+	}
+
+	/**
+	 * Whether the signed-in administrator holds {@code manage_accounts}, which granting
+	 * an integration powers over accounts needs.
+	 */
+	static boolean managesAccounts(Authentication grantor) {
+		return grantor.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> "manage_accounts".equals(authority.getAuthority()));
 	}
 
 }

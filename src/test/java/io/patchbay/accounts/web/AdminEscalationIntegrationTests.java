@@ -145,6 +145,69 @@ class AdminEscalationIntegrationTests {
 			.isCreated();
 	}
 
+	@Test
+	void aClaimedAccountsSignInIdentityMovesOnlyByAFullAdministrator() {
+		RestTestClient asLimited = basic(administrator(List.of("manage_accounts")));
+		Map<String, Object> claimed = member();
+		expectProblem(asLimited.patch()
+			.uri("/api/admin/members/{id}", claimed.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("externalId", "someone-elses-sub"))
+			.exchange(), 403, "every admin permission");
+		this.full.patch()
+			.uri("/api/admin/members/{id}", claimed.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("externalId", "their-own-sub-" + unique()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Map<String, Object> unclaimed = create(asLimited, Map.of("email", unique() + "@example.com", "name", "New"));
+		asLimited.patch()
+			.uri("/api/admin/members/{id}", unclaimed.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", "fixed-" + unique() + "@example.com"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void onlyAnAccountsAdministratorGivesAnIntegrationPowersOverAccounts() {
+		RestTestClient integrationsOnly = basic(administrator(List.of("manage_integrations")));
+		String integration = (String) create(integrationsOnly, Map.of("name", "Sync " + unique(), "kind", "CUSTOM"),
+				"/api/admin/integrations")
+			.get("id");
+		for (String power : List.of("manage_accounts", "manage_work_profiles")) {
+			expectProblem(integrationsOnly.put()
+				.uri("/api/admin/integrations/{id}/permissions", integration)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("permissions", List.of(power)))
+				.exchange(), 403, "manage_accounts");
+		}
+		integrationsOnly.put()
+			.uri("/api/admin/integrations/{id}/permissions", integration)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("permissions", List.of("read_group")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.full.put()
+			.uri("/api/admin/integrations/{id}/permissions", integration)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("permissions", List.of("manage_accounts")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		// Keeping (or removing) a power already granted needs nothing more.
+		integrationsOnly.put()
+			.uri("/api/admin/integrations/{id}/permissions", integration)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("permissions", List.of("manage_accounts", "read_group")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	/** A member with a password (dev mode) holding these admin permissions. */
 	private Map<String, Object> administrator(List<String> granted) {
 		Map<String, Object> created = member();
@@ -164,8 +227,12 @@ class AdminEscalationIntegrationTests {
 	}
 
 	private static Map<String, Object> create(RestTestClient admin, Map<String, Object> body) {
+		return create(admin, body, "/api/admin/members");
+	}
+
+	private static Map<String, Object> create(RestTestClient admin, Map<String, Object> body, String uri) {
 		return admin.post()
-			.uri("/api/admin/members")
+			.uri(uri)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange()
