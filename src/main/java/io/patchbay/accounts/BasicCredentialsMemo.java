@@ -14,6 +14,7 @@ import com.google.common.hash.Hashing;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Remembers a successful HTTP Basic check for a minute, so that a script calling the API
@@ -21,7 +22,10 @@ import org.springframework.security.core.Authentication;
  * HMAC of the email and password under a key made at start-up (never the password
  * itself), and every hit is checked against the member's session version and active flag
  * in one indexed read: a password change or a deactivation ends the memo at once, on
- * every node. Used for the APIs only; the sign-in form always checks the password.
+ * every node. It stands before the throttle, whose cap on parallel password checks is for
+ * guesses, not for a script's parallel calls; an account or address locked out after too
+ * many failures is refused even with a remembered password. Used for the APIs only; the
+ * sign-in form always checks the password.
  */
 class BasicCredentialsMemo implements AuthenticationProvider {
 
@@ -33,6 +37,8 @@ class BasicCredentialsMemo implements AuthenticationProvider {
 
 	private final SingleSignOn sso;
 
+	private final LoginThrottle throttle;
+
 	private final HashFunction keys;
 
 	private final Cache<String, SignedInMember> remembered = CacheBuilder.newBuilder()
@@ -40,10 +46,12 @@ class BasicCredentialsMemo implements AuthenticationProvider {
 		.maximumSize(10_000)
 		.build();
 
-	BasicCredentialsMemo(AuthenticationProvider passwords, MemberRepository members, SingleSignOn sso) {
+	BasicCredentialsMemo(AuthenticationProvider passwords, MemberRepository members, SingleSignOn sso,
+			LoginThrottle throttle) {
 		this.passwords = passwords;
 		this.members = members;
 		this.sso = sso;
+		this.throttle = throttle;
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		this.keys = Hashing.hmacSha256(key);
@@ -57,7 +65,9 @@ class BasicCredentialsMemo implements AuthenticationProvider {
 		String email = authentication.getName().toLowerCase(Locale.ROOT);
 		String key = this.keys.hashString(email + '\u0000' + password, StandardCharsets.UTF_8).toString();
 		SignedInMember known = this.remembered.getIfPresent(key);
-		if (known != null) {
+		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+				? details.getRemoteAddress() : null;
+		if (known != null && !this.throttle.lockedOut(email, address)) {
 			Optional<MemberRepository.SessionState> state = this.members.sessionState(known.id());
 			if (state.isPresent() && state.get().version() == known.sessionVersion()
 					&& this.sso.allowsPassword(email)) {

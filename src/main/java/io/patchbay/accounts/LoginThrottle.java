@@ -58,6 +58,17 @@ class LoginThrottle {
 		this.buckets.values().removeIf((bucket) -> bucket.getAvailableTokens() >= this.properties.maxFailures());
 	}
 
+	/**
+	 * Whether the account or the address has used up its failures: a remembered right
+	 * password must wait then too. Takes nothing.
+	 */
+	boolean lockedOut(String account, @Nullable String address) {
+		Bucket fromAddress = (address != null) ? this.buckets.get("ip:" + address) : null;
+		Bucket ofAccount = this.buckets.get("account:" + account);
+		return (fromAddress != null && fromAddress.getAvailableTokens() < 1)
+				|| (ofAccount != null && ofAccount.getAvailableTokens() < 1);
+	}
+
 	private boolean enter(String account) {
 		boolean[] entered = { false };
 		this.running.compute(account, (key, count) -> {

@@ -205,6 +205,11 @@ class MemberRepository {
 		return signIn("m.id = ?", id);
 	}
 
+	/** The same, for the member a personal access token belongs to: one read. */
+	Optional<SignedInMember> findForSignInByToken(String tokenHash) {
+		return signIn("m.id = (SELECT t.member_id FROM member_token t WHERE t.token_hash = ?)", tokenHash);
+	}
+
 	/**
 	 * The first sign-in through single sign-on claims the account, as a password would.
 	 */

@@ -3,9 +3,6 @@ package io.patchbay.accounts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,20 +51,10 @@ class PersonalAccessTokenRepository {
 		this.jdbc.sql("DELETE FROM member_token WHERE member_id = ?").param(memberId).update();
 	}
 
-	/** The member a token belongs to, with when it was last used. */
-	Optional<Owner> owner(String tokenHash) {
-		return this.jdbc.sql("SELECT id, member_id, last_used_at FROM member_token WHERE token_hash = ?")
-			.param(tokenHash)
-			.query((rs, row) -> new Owner(rs.getLong("id"), rs.getLong("member_id"),
-					(rs.getTimestamp("last_used_at") != null) ? rs.getTimestamp("last_used_at").toInstant() : null))
-			.optional();
-	}
-
-	void used(long id, Instant now) {
-		this.jdbc.sql("UPDATE member_token SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
-	}
-
-	record Owner(long tokenId, long memberId, @Nullable Instant lastUsedAt) {
+	void used(String tokenHash, Instant now) {
+		this.jdbc.sql("UPDATE member_token SET last_used_at = ? WHERE token_hash = ?")
+			.params(Timestamp.from(now), tokenHash)
+			.update();
 	}
 
 }

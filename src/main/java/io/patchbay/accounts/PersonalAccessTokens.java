@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.Hashing;
 import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.ConflictException;
@@ -37,6 +39,11 @@ public class PersonalAccessTokens {
 
 	/** Last use is recorded at most this often per token: no write on every call. */
 	private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+
+	private final Cache<String, Boolean> recentlyUsed = CacheBuilder.newBuilder()
+		.expireAfterWrite(USE_RESOLUTION)
+		.maximumSize(100_000)
+		.build();
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -92,21 +99,21 @@ public class PersonalAccessTokens {
 				"token=" + id);
 	}
 
-	/** The active member a token names, as the member API's caller. */
+	/**
+	 * The active member a token names, as the member API's caller: one read. When the
+	 * token was last used is written at most once a minute per node.
+	 */
 	Optional<SignedInMember> authenticate(String token) {
 		if (!token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return this.rows.owner(hash(token)).flatMap((owner) -> {
-			Optional<SignedInMember> member = this.members.findForSignIn(owner.memberId())
-				.filter(SignedInMember::isEnabled);
-			Instant now = this.clock.instant();
-			if (member.isPresent()
-					&& (owner.lastUsedAt() == null || owner.lastUsedAt().plus(USE_RESOLUTION).isBefore(now))) {
-				this.rows.used(owner.tokenId(), now);
-			}
-			return member;
-		});
+		String hash = hash(token);
+		Optional<SignedInMember> member = this.members.findForSignInByToken(hash).filter(SignedInMember::isEnabled);
+		if (member.isPresent() && this.recentlyUsed.getIfPresent(hash) == null) {
+			this.recentlyUsed.put(hash, Boolean.TRUE);
+			this.rows.used(hash, this.clock.instant());
+		}
+		return member;
 	}
 
 	@EventListener

@@ -96,14 +96,13 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The APIs' HTTP Basic: the throttle first (a locked-out account stays locked out),
-	 * then a successful check remembered for a minute.
+	 * The APIs' HTTP Basic: a successful check remembered for a minute, else the
+	 * throttled password check.
 	 */
 	@Bean
-	AuthenticationManager authenticationManager(DaoAuthenticationProvider passwordCheck, LoginThrottle throttle,
-			SignInProperties properties, MemberRepository members, SingleSignOn sso) {
-		return new ProviderManager(new ThrottledAuthenticationProvider(
-				new BasicCredentialsMemo(passwordCheck, members, sso), throttle, properties));
+	AuthenticationManager authenticationManager(ThrottledAuthenticationProvider passwordSignIn, LoginThrottle throttle,
+			MemberRepository members, SingleSignOn sso) {
+		return new ProviderManager(new BasicCredentialsMemo(passwordSignIn, members, sso, throttle));
 	}
 
 	/**

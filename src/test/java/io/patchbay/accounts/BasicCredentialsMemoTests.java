@@ -1,5 +1,6 @@
 package io.patchbay.accounts;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +63,10 @@ class BasicCredentialsMemoTests {
 		}
 	};
 
-	private final BasicCredentialsMemo memo = new BasicCredentialsMemo(this.passwords, this.members, this.sso);
+	private final LoginThrottle throttle = new LoginThrottle(new SignInProperties(10, Duration.ofMinutes(15), 3));
+
+	private final BasicCredentialsMemo memo = new BasicCredentialsMemo(this.passwords, this.members, this.sso,
+			this.throttle);
 
 	@Test
 	void checksARightPasswordOnceAndAppliesTheCurrentPermissions() {
