@@ -1,5 +1,8 @@
 package io.patchbay;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.patchbay.platform.PatchbayProperties;
 
@@ -13,11 +16,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public record SecondNode(ConfigurableApplicationContext context) implements AutoCloseable {
 
-	public static SecondNode start(HikariDataSource dataSource, PatchbayProperties properties) {
-		return new SecondNode(new SpringApplicationBuilder(PatchbayApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + dataSource.getJdbcUrl(),
-				"--spring.datasource.username=" + dataSource.getUsername(),
-				"--patchbay.data-dir=" + properties.dataDir()));
+	public static SecondNode start(HikariDataSource dataSource, PatchbayProperties properties, String... settings) {
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--spring.datasource.url=" + dataSource.getJdbcUrl(),
+						"--spring.datasource.username=" + dataSource.getUsername(),
+						"--patchbay.data-dir=" + properties.dataDir()));
+		arguments.addAll(List.of(settings));
+		return new SecondNode(
+				new SpringApplicationBuilder(PatchbayApplication.class).run(arguments.toArray(String[]::new)));
 	}
 
 	public int port() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import io.patchbay.platform.ClusterWakeUps;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,11 @@ public class Deliveries {
 
 	private final Clock clock;
 
-	Deliveries(DeliveryRepository repository, JsonMapper json, DeliveryEngine engine, Ids ids, Clock clock) {
+	private final ClusterWakeUps wakeUps;
+
+	Deliveries(DeliveryRepository repository, JsonMapper json, DeliveryEngine engine, Ids ids, Clock clock,
+			ClusterWakeUps wakeUps) {
+		this.wakeUps = wakeUps;
 		this.repository = repository;
 		this.json = json;
 		this.engine = engine;
@@ -73,17 +78,7 @@ public class Deliveries {
 	}
 
 	private void wakeAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					Deliveries.this.engine.wake();
-				}
-			});
-		}
-		else {
-			this.engine.wake();
-		}
+		this.wakeUps.afterCommit(DeliveryEngine.WAKE_UPS, this.engine::wake);
 	}
 
 }

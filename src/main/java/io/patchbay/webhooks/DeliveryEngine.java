@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import io.patchbay.integrations.IntegrationChanged;
 import io.patchbay.integrations.IntegrationSecrets;
 import io.patchbay.platform.OutboundException;
+import io.patchbay.platform.ClusterWakeUps;
 import io.patchbay.platform.OutboundHttp;
 import io.patchbay.platform.OutboundRequest;
 import io.patchbay.platform.OutboundResponse;
@@ -38,6 +39,9 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
+	/** The wake-up channel of new deliveries, across the nodes of a cluster. */
+	static final String WAKE_UPS = "patchbay_deliveries";
+
 	private final Semaphore inFlight = new Semaphore(1024);
 
 	private final Map<Long, String> appSecrets = new ConcurrentHashMap<>();
@@ -61,7 +65,8 @@ class DeliveryEngine implements SmartLifecycle {
 	private ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
 	DeliveryEngine(DeliveryClaims claims, TransactionTemplate transactions, OutboundHttp http,
-			DeliveryOutcomes outcomes, IntegrationSecrets secrets, WebhookProperties properties, Clock clock) {
+			DeliveryOutcomes outcomes, IntegrationSecrets secrets, WebhookProperties properties, Clock clock,
+			ClusterWakeUps wakeUps) {
 		this.claims = claims;
 		this.transactions = transactions;
 		this.http = http;
@@ -72,6 +77,7 @@ class DeliveryEngine implements SmartLifecycle {
 		// Work-conserving: claim again at once while claims find rows; a claim's POSTs
 		// are fewer than its rows (batching), so they would say nothing.
 		this.loop = new WorkLoop("webhook-dispatcher", properties.pollInterval(), this::dispatchDue);
+		wakeUps.listen(WAKE_UPS, this::wake);
 	}
 
 	void wake() {

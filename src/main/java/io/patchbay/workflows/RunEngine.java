@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.patchbay.platform.ClusterWakeUps;
 import io.patchbay.platform.WorkLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunEngine implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+
+	/** The wake-up channel of queued runs, across the nodes of a cluster. */
+	static final String WAKE_UPS = "patchbay_workflow_runs";
 
 	private final String node = UUID.randomUUID().toString();
 
@@ -53,7 +57,7 @@ class RunEngine implements SmartLifecycle {
 	private ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
 	RunEngine(RunRepository runs, WorkflowRepository workflows, RunExecutor executor, TransactionTemplate transactions,
-			WorkflowProperties properties, Clock clock) {
+			WorkflowProperties properties, Clock clock, ClusterWakeUps wakeUps) {
 		this.runs = runs;
 		this.workflows = workflows;
 		this.executor = executor;
@@ -62,6 +66,7 @@ class RunEngine implements SmartLifecycle {
 		this.clock = clock;
 		this.inFlight = new Semaphore(Math.max(1, properties.concurrency()));
 		this.loop = new WorkLoop("workflow-dispatcher", properties.pollInterval(), this::dispatchDue);
+		wakeUps.listen(WAKE_UPS, this::wake);
 	}
 
 	void wake() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import io.patchbay.platform.ClusterWakeUps;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
 import io.patchbay.platform.PageRequest;
@@ -29,7 +30,10 @@ class RunQueue {
 
 	private final Clock clock;
 
-	RunQueue(RunRepository runs, RunEngine engine, Ids ids, Clock clock) {
+	private final ClusterWakeUps wakeUps;
+
+	RunQueue(RunRepository runs, RunEngine engine, Ids ids, Clock clock, ClusterWakeUps wakeUps) {
+		this.wakeUps = wakeUps;
 		this.runs = runs;
 		this.engine = engine;
 		this.ids = ids;
@@ -41,17 +45,7 @@ class RunQueue {
 		Run run = new Run(this.ids.next(), workflow.id(), trigger, variables, Run.Status.QUEUED, List.of(), null,
 				this.clock.instant(), null, null);
 		this.runs.insert(run, testerId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					RunQueue.this.engine.wake();
-				}
-			});
-		}
-		else {
-			this.engine.wake();
-		}
+		this.wakeUps.afterCommit(RunEngine.WAKE_UPS, this.engine::wake);
 		return run;
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.patchbay.platform.ClusterWakeUps;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.transaction.TransactionDefinition;
@@ -36,7 +37,7 @@ class DeliveryEngineTests {
 				Duration.ofHours(36), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofDays(14), 1000,
 				Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofHours(1));
 		DeliveryEngine engine = new DeliveryEngine(backlog, new TransactionTemplate(new NoTransactions()), null, null,
-				null, properties, Clock.systemUTC());
+				null, properties, Clock.systemUTC(), new ClusterWakeUps(null, null));
 		engine.start();
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> claims.get() >= 6);

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.zaxxer.hikari.HikariDataSource;
 import io.patchbay.SecondNode;
+import io.patchbay.TestDatabase;
 import io.patchbay.platform.PatchbayProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -121,6 +123,31 @@ class TwoNodesIntegrationTests {
 				.map(LoggedRequest::getBodyAsString)
 				.collect(Collectors.joining())
 				.split("restart-").length - 1 >= 10);
+	}
+
+	@Test
+	void aNodeLearnsOfAnotherNodesDeliveriesAtOnceNotAtItsNextPoll() {
+		assumeThat(TestDatabase.postgresql()).as("NOTIFY is PostgreSQL's; an embedded H2 is one node").isTrue();
+		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
+		hooks.acceptHandshakes("/hooks/notified");
+		receiver.stubFor(post(urlPathEqualTo("/hooks/notified")).willReturn(aResponse().withStatus(200)));
+		Map<?, ?> integration = hooks.integration(List.of("read_group"));
+		hooks.subscribe(integration.get("id"), "group", "/hooks/notified", List.of("posts")).expectStatus().isOk();
+		long id = Long.parseLong((String) integration.get("id"));
+		DeliveryEngine engine = this.context.getBean(DeliveryEngine.class);
+
+		// This node queues but does not send; the other polls only once an hour, so only
+		// a wake-up from this node's commit can make it send within seconds.
+		engine.stop();
+		try (SecondNode second = SecondNode.start(this.dataSource, this.properties,
+				"--patchbay.webhooks.poll-interval=1h")) {
+			new WebhookEvents(this.context).groupPostAdded(id, "notified;");
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/notified"))).isEmpty());
+		}
+		finally {
+			engine.start();
+		}
 	}
 
 	/**

@@ -1,0 +1,188 @@
+package io.patchbay.platform;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Wakes the work loops of every node when a transaction queues work (webhook deliveries,
+ * workflow runs): this node's loop after the commit, and on PostgreSQL the other nodes'
+ * through {@code NOTIFY}, which PostgreSQL sends at commit and drops on rollback, so that
+ * a node learns of another's work at once instead of at its next poll. Each node listens
+ * on one connection of its own, outside the pool, on a platform thread; when that
+ * connection is lost it is opened again, and polling still finds the work meanwhile. On
+ * H2 (one node) only the local wake-up happens.
+ */
+@Component
+public class ClusterWakeUps implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ClusterWakeUps.class);
+
+	private static final Duration RECONNECT = Duration.ofSeconds(2);
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Boolean postgres;
+
+	private volatile boolean running;
+
+	private @Nullable Thread listener;
+
+	public ClusterWakeUps(DataSource dataSource, JdbcClient jdbc) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Wakes {@code local} after the current transaction commits (at once outside one) and
+	 * the nodes listening on {@code channel}; a transaction notifies each channel once.
+	 */
+	public void afterCommit(String channel, Runnable local) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			notifyNodes(channel);
+			local.run();
+			return;
+		}
+		String key = ClusterWakeUps.class.getName() + "." + channel;
+		if (TransactionSynchronizationManager.hasResource(key)) {
+			return;
+		}
+		TransactionSynchronizationManager.bindResource(key, Boolean.TRUE);
+		notifyNodes(channel);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				local.run();
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(key);
+			}
+		});
+	}
+
+	/** Runs {@code wake} whenever any node queues work on {@code channel}. */
+	public void listen(String channel, Runnable wake) {
+		this.listeners.computeIfAbsent(channel, (name) -> new CopyOnWriteArrayList<>()).add(wake);
+	}
+
+	private void notifyNodes(String channel) {
+		if (postgres()) {
+			this.jdbc.sql("SELECT pg_notify(?, '')").param(channel).query().singleRow();
+		}
+	}
+
+	private boolean postgres() {
+		Boolean known = this.postgres;
+		if (known == null) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+			}
+			catch (SQLException ex) {
+				return false;
+			}
+			this.postgres = known;
+		}
+		return known;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		if (postgres() && !this.listeners.isEmpty()) {
+			this.listener = Thread.ofPlatform().daemon().name("cluster-wake-ups").start(this::listenLoop);
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.listener;
+		if (thread != null) {
+			thread.interrupt();
+			try {
+				thread.join(2_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Before the work loops start, after they stop. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 100;
+	}
+
+	private void listenLoop() {
+		while (this.running) {
+			try (Connection connection = open(); Statement statement = connection.createStatement()) {
+				for (String channel : this.listeners.keySet()) {
+					statement.execute("LISTEN " + channel);
+				}
+				PGConnection notifications = connection.unwrap(PGConnection.class);
+				while (this.running) {
+					PGNotification[] received = notifications.getNotifications(1_000);
+					if (received != null) {
+						for (PGNotification notification : received) {
+							this.listeners.getOrDefault(notification.getName(), List.of()).forEach(Runnable::run);
+						}
+					}
+				}
+			}
+			catch (SQLException ex) {
+				if (this.running) {
+					log.warn("Listening for other nodes' work failed ({}); trying again in {}", ex.getMessage(),
+							RECONNECT);
+					try {
+						Thread.sleep(RECONNECT);
+					}
+					catch (InterruptedException interrupted) {
+						return;
+					}
+				}
+			}
+		}
+	}
+
+	/** A connection of its own, so that listening takes none from the pool. */
+	private Connection open() throws SQLException {
+		if (this.dataSource instanceof HikariDataSource hikari) {
+			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+		}
+		return this.dataSource.getConnection();
+	}
+
+}
