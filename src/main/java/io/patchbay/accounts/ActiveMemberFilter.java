@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,8 +53,7 @@ class ActiveMemberFilter extends OncePerRequestFilter {
 			else if (!state.get().permissions().equals(member.permissions())) {
 				SignedInMember current = member.withPermissions(state.get().permissions());
 				SecurityContext context = this.contexts.createEmptyContext();
-				context.setAuthentication(
-						UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities()));
+				context.setAuthentication(current.asAuthentication());
 				this.contexts.setContext(context);
 				if (request.getSession(false) != null) {
 					this.sessions.saveContext(context, request, response);

@@ -72,8 +72,7 @@ class BasicCredentialsMemo implements AuthenticationProvider {
 			if (state.isPresent() && state.get().version() == known.sessionVersion()
 					&& this.sso.allowsPassword(email)) {
 				SignedInMember current = known.withPermissions(state.get().permissions());
-				UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(current,
-						null, current.getAuthorities());
+				UsernamePasswordAuthenticationToken result = current.asAuthentication();
 				result.setDetails(authentication.getDetails());
 				return result;
 			}

@@ -46,8 +46,7 @@ class InvitationRepository {
 		this.jdbc.sql("INSERT INTO invitation (token_hash, member_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
 			.params(hash(token), memberId, Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
 			.update();
-		String base = this.properties.baseUrl().toString().replaceAll("/+$", "");
-		return base + "/invitations/" + token;
+		return this.properties.url("/invitations/" + token);
 	}
 
 	/** The member a live token invites, without using it up. */

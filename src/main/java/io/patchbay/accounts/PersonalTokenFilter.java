@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -62,8 +61,7 @@ class PersonalTokenFilter extends OncePerRequestFilter {
 		SignedInMember signedIn = member.get();
 		signedIn.eraseCredentials();
 		SecurityContext context = this.contexts.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.getAuthorities()));
+		context.setAuthentication(signedIn.asAuthentication());
 		this.contexts.setContext(context);
 		chain.doFilter(request, response);
 	}

@@ -6,6 +6,7 @@ import java.util.Set;
 import io.patchbay.platform.AuditedPrincipal;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -76,6 +77,11 @@ public final class SignedInMember implements UserDetails, CredentialsContainer, 
 
 	int sessionVersion() {
 		return this.sessionVersion;
+	}
+
+	/** The member as the authenticated caller of a request or a session. */
+	public UsernamePasswordAuthenticationToken asAuthentication() {
+		return UsernamePasswordAuthenticationToken.authenticated(this, null, getAuthorities());
 	}
 
 	/** The same member with the permissions they hold now. */

@@ -107,8 +107,7 @@ class SingleSignOnMembers implements OAuth2UserService<OidcUserRequest, OidcUser
 		this.members.signedIn(memberId, this.clock.instant());
 		this.invitations.revokeAll(memberId);
 		member.eraseCredentials();
-		UsernamePasswordAuthenticationToken session = UsernamePasswordAuthenticationToken.authenticated(member, null,
-				member.getAuthorities());
+		UsernamePasswordAuthenticationToken session = member.asAuthentication();
 		session.setDetails(authentication.getDetails());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(session);

@@ -142,8 +142,7 @@ public class OAuthClients {
 
 	/** The redirect (callback) URL to register at the provider. */
 	public String callbackUrl() {
-		String base = this.patchbay.baseUrl().toString();
-		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/oauth/callback";
+		return this.patchbay.url("/oauth/callback");
 	}
 
 	private String seal(long id, String secret) {

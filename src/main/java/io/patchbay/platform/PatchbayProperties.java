@@ -35,4 +35,9 @@ public record PatchbayProperties(@DefaultValue("dev") Mode mode, @DefaultValue("
 		return this.mode == Mode.PRODUCTION;
 	}
 
+	/** The public URL of a path ({@code /oauth/callback}), one slash between them. */
+	public String url(String path) {
+		return this.baseUrl.toString().replaceAll("/+$", "") + path;
+	}
+
 }

@@ -18,6 +18,7 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
 import io.patchbay.community.Group;
+import io.patchbay.platform.Ids;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -105,8 +106,11 @@ class GroupDocuments {
 				if (value == null || !value.isTextual()) {
 					throw BadRequestException.invalidValue("Each member needs a value: the id of a User");
 				}
-				ids.add(UserSearch.id(value.asText())
-					.orElseThrow(() -> BadRequestException.invalidValue("No User has the id " + value.asText())));
+				long id = Ids.parse(value.asText());
+				if (id <= 0) {
+					throw BadRequestException.invalidValue("No User has the id " + value.asText());
+				}
+				ids.add(id);
 			}
 		}
 		return new GroupWrite(name.asText().strip(), new ArrayList<>(ids));

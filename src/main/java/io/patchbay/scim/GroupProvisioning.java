@@ -14,6 +14,7 @@ import io.patchbay.community.Group;
 import io.patchbay.community.GroupMember;
 import io.patchbay.community.Groups;
 import io.patchbay.community.Privacy;
+import io.patchbay.platform.Ids;
 import io.patchbay.platform.KeysetPage;
 import io.patchbay.platform.PageRequest;
 import io.patchbay.scim.GroupDocuments.GroupWrite;
@@ -65,7 +66,10 @@ class GroupProvisioning {
 	/** The group's full document, after the {@code If-Match} precondition. */
 	@Transactional(readOnly = true)
 	ObjectNode current(ScimCaller caller, String id, @Nullable String ifMatch) throws ScimException {
-		long groupId = UserSearch.id(id).orElseThrow(() -> new ResourceNotFoundException("Group " + id + " not found"));
+		long groupId = Ids.parse(id);
+		if (groupId <= 0) {
+			throw new ResourceNotFoundException("Group " + id + " not found");
+		}
 		ObjectNode document = full(caller.actor(), groupId);
 		if (ifMatch != null && !ifMatch.isBlank()
 				&& !UserProvisioning.matches(ifMatch, document.path("meta").path("version").asText())) {
@@ -99,7 +103,8 @@ class GroupProvisioning {
 		if (!write.displayName().equals(current.get("displayName").asText())) {
 			this.groups.update(actor, groupId, write.displayName(), null, null);
 		}
-		Set<Long> before = new HashSet<>(memberIds(actor, groupId));
+		Set<Long> before = new HashSet<>();
+		current.path("members").forEach((member) -> before.add(Long.parseLong(member.get("value").asText())));
 		List<Long> added = write.memberIds().stream().filter((id) -> !before.contains(id)).toList();
 		if (!added.isEmpty()) {
 			this.groups.addMembers(actor, groupId, added);

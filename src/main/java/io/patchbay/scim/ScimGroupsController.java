@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,15 +44,11 @@ class ScimGroupsController {
 	}
 
 	@GetMapping
-	ResponseEntity<byte[]> list(ScimCaller caller, @RequestParam(required = false) @Nullable String filter,
-			@RequestParam(required = false) @Nullable String startIndex,
-			@RequestParam(required = false) @Nullable String count,
-			@RequestParam(required = false) @Nullable String attributes,
-			@RequestParam(required = false) @Nullable String excludedAttributes) throws ScimException {
-		Paging paging = Paging.of(startIndex, count);
-		Projection projection = Projection.of(attributes, excludedAttributes);
-		Filter parsed = (filter == null || filter.isBlank()) ? null : Filter.fromString(filter);
-		boolean withMembers = (attributes != null && projection.returns("members"))
+	ResponseEntity<byte[]> list(ScimCaller caller, ListQuery query) throws ScimException {
+		Paging paging = query.paging();
+		Projection projection = query.projection();
+		Filter parsed = query.parsedFilter();
+		boolean withMembers = (query.attributes() != null && projection.returns("members"))
 				|| (parsed != null && namesMembers(parsed));
 		List<ObjectNode> matches = new ArrayList<>();
 		for (Group group : this.provisioning.all(caller)) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,16 +47,13 @@ class ScimUsersController {
 	}
 
 	@GetMapping
-	ResponseEntity<byte[]> list(ScimCaller caller, @RequestParam(required = false) @Nullable String filter,
-			@RequestParam(required = false) @Nullable String startIndex,
-			@RequestParam(required = false) @Nullable String count,
-			@RequestParam(required = false) @Nullable String attributes,
-			@RequestParam(required = false) @Nullable String excludedAttributes) throws ScimException {
-		Paging paging = Paging.of(startIndex, count);
-		Projection projection = Projection.of(attributes, excludedAttributes);
+	ResponseEntity<byte[]> list(ScimCaller caller, ListQuery query) throws ScimException {
+		Paging paging = query.paging();
+		Projection projection = query.projection();
 		List<ObjectNode> page;
 		long total;
-		if (filter == null || filter.isBlank()) {
+		Filter filter = query.parsedFilter();
+		if (filter == null) {
 			total = this.members.count();
 			page = this.members.directory(paging.offset(), paging.count())
 				.stream()
@@ -65,7 +61,7 @@ class ScimUsersController {
 				.toList();
 		}
 		else {
-			List<ObjectNode> matches = this.search.matching(Filter.fromString(filter));
+			List<ObjectNode> matches = this.search.matching(filter);
 			total = matches.size();
 			page = paging.of(matches);
 		}
@@ -75,8 +71,8 @@ class ScimUsersController {
 	@PostMapping("/.search")
 	ResponseEntity<byte[]> search(ScimCaller caller, HttpServletRequest request) throws ScimException {
 		ObjectNode body = ScimJson.read(request);
-		return list(caller, text(body, "filter"), text(body, "startIndex"), text(body, "count"),
-				list(body, "attributes"), list(body, "excludedAttributes"));
+		return list(caller, new ListQuery(text(body, "filter"), text(body, "startIndex"), text(body, "count"),
+				list(body, "attributes"), list(body, "excludedAttributes")));
 	}
 
 	@PostMapping

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -40,8 +39,7 @@ class UserDocuments {
 	private final String base;
 
 	UserDocuments(PatchbayProperties properties) {
-		String url = properties.baseUrl().toString();
-		this.base = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + ScimConfiguration.BASE;
+		this.base = properties.url(ScimConfiguration.BASE);
 	}
 
 	ObjectNode render(MemberProfile member) {
@@ -286,10 +284,6 @@ class UserDocuments {
 
 	private static String orEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
-	}
-
-	static ArrayNode array() {
-		return JsonUtils.getJsonNodeFactory().arrayNode();
 	}
 
 }

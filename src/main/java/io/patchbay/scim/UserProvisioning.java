@@ -10,6 +10,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.patchbay.accounts.Actor;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
+import io.patchbay.platform.Ids;
 import io.patchbay.scim.UserDocuments.UserWrite;
 import org.jspecify.annotations.Nullable;
 
@@ -73,8 +74,7 @@ class UserProvisioning {
 
 	/** The member, after the {@code If-Match} precondition (412 when it is stale). */
 	MemberProfile current(String id, @Nullable String ifMatch) throws ScimException {
-		MemberProfile member = UserSearch.id(id)
-			.flatMap(this.members::findById)
+		MemberProfile member = this.members.findById(Ids.parse(id))
 			.orElseThrow(() -> new ResourceNotFoundException("User " + id + " not found"));
 		if (ifMatch != null && !ifMatch.isBlank()) {
 			String version = this.documents.render(member).path("meta").path("version").asText();

@@ -15,7 +15,7 @@ import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
-import org.jspecify.annotations.Nullable;
+import io.patchbay.platform.Ids;
 
 import org.springframework.stereotype.Component;
 
@@ -121,7 +121,7 @@ class UserSearch {
 				.of(this.members.findByEmail(value).or(() -> this.members.findByExternalId(value)).stream().toList());
 			case "externalid" -> Optional.of(this.members.findByExternalId(value).stream().toList());
 			case "emails.value", "emails" -> Optional.of(this.members.findByEmail(value).stream().toList());
-			case "id" -> Optional.of(id(value).flatMap(this.members::findById).stream().toList());
+			case "id" -> Optional.of(this.members.findById(Ids.parse(value)).stream().toList());
 			default -> Optional.empty();
 		};
 	}
@@ -143,15 +143,6 @@ class UserSearch {
 			name.append((i > 0) ? "." : "").append(path.getElement(i).getAttribute());
 		}
 		return name.toString().toLowerCase(Locale.ROOT);
-	}
-
-	static Optional<Long> id(@Nullable String value) {
-		try {
-			return (value == null) ? Optional.empty() : Optional.of(Long.parseLong(value));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

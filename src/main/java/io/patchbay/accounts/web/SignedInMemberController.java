@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -57,8 +56,7 @@ class SignedInMemberController {
 			request.changeSessionId();
 			SignedInMember current = member.withSessionVersion(version);
 			SecurityContext context = this.contexts.createEmptyContext();
-			context.setAuthentication(
-					UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities()));
+			context.setAuthentication(current.asAuthentication());
 			this.contexts.setContext(context);
 			this.sessions.saveContext(context, request, response);
 		}

@@ -36,9 +36,7 @@ class SingleSignOnConsoleController {
 
 	SingleSignOnConsoleController(SingleSignOn sso, PatchbayProperties properties) {
 		this.sso = sso;
-		String base = properties.baseUrl().toString();
-		this.redirectUri = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/login/oauth2/code/"
-				+ SingleSignOn.REGISTRATION;
+		this.redirectUri = properties.url("/login/oauth2/code/" + SingleSignOn.REGISTRATION);
 	}
 
 	@GetMapping
