@@ -23,6 +23,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -60,6 +61,20 @@ class SecurityConfiguration {
 		// Hashing off the virtual threads' carriers, one hasher per core.
 		return new PasswordHashing(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
 				Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * No observation per security filter and per authorization check: on the Graph and
+	 * webhook hot paths they cost more than the filters they time (profiled in
+	 * BENCHMARKS.md); each request is still measured as a whole
+	 * ({@code http.server.requests}), and sign-ins still are.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.withDefaults()
+			.shouldObserveRequests(false)
+			.shouldObserveAuthorizations(false)
+			.build();
 	}
 
 	@Bean

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -50,6 +52,8 @@ public class ClusterWakeUps implements SmartLifecycle {
 	private volatile @Nullable Boolean postgres;
 
 	private volatile boolean running;
+
+	private final CountDownLatch listening = new CountDownLatch(1);
 
 	private @Nullable Thread listener;
 
@@ -117,6 +121,15 @@ public class ClusterWakeUps implements SmartLifecycle {
 		this.running = true;
 		if (postgres() && !this.listeners.isEmpty()) {
 			this.listener = Thread.ofPlatform().daemon().name("cluster-wake-ups").start(this::listenLoop);
+			// A node that says it is up listens: wait (a little) for the first LISTEN.
+			try {
+				if (!this.listening.await(5, TimeUnit.SECONDS)) {
+					log.warn("Not yet listening for other nodes' work; polling finds it meanwhile");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -153,6 +166,9 @@ public class ClusterWakeUps implements SmartLifecycle {
 					statement.execute("LISTEN " + channel);
 				}
 				PGConnection notifications = connection.unwrap(PGConnection.class);
+				this.listening.countDown();
+				// What was queued while no connection listened was not announced.
+				this.listeners.values().forEach((wakes) -> wakes.forEach(Runnable::run));
 				while (this.running) {
 					PGNotification[] received = notifications.getNotifications(1_000);
 					if (received != null) {

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's claim, run in one transaction: locks the due deliveries no live lease
- * holds ({@code FOR UPDATE SKIP LOCKED}), leases them to this node, and checks each
+ * The engine's claim, run in one transaction: locks the due deliveries
+ * ({@code FOR UPDATE SKIP LOCKED}), leases those it sends to this node, and checks each
  * against the integration's current state (enabled, the subscription active and listing
  * the field, a permission for it held, the group within the group access). What it may no
  * longer receive is abandoned here, unsent, with the reason in the log. Entries waiting
@@ -81,8 +81,6 @@ class DeliveryClaims {
 		if (rows.isEmpty()) {
 			return Claim.NONE;
 		}
-		this.deliveries.lease(rows.stream().map(DeliveryRepository.Due::id).toList(), this.node,
-				now.plus(this.properties.lease()));
 		Map<Long, List<DeliveryRepository.BatchEntry>> batches = retriedBatches(rows);
 		Refusals refusals = new Refusals();
 		List<Claimed> claimed = new ArrayList<>();
@@ -112,6 +110,12 @@ class DeliveryClaims {
 		}
 		firstAttempts.forEach((subscriber, batch) -> claimed.add(firstAttempt(subscriber, batch)));
 		refusals.byReason().forEach((reason, ids) -> this.outcomes.abandon(ids, reason));
+		// Only what is sent is leased: the rest is merged or abandoned above, each row
+		// written once (the rows stay locked until the claim commits).
+		if (!claimed.isEmpty()) {
+			this.deliveries.lease(claimed.stream().map(Claimed::id).toList(), this.node,
+					now.plus(this.properties.lease()));
+		}
 		return new Claim(claimed, rows.size());
 	}
 

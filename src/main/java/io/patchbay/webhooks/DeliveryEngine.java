@@ -1,5 +1,6 @@
 package io.patchbay.webhooks;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import io.patchbay.platform.OutboundException;
 import io.patchbay.platform.ClusterWakeUps;
 import io.patchbay.platform.OutboundHttp;
 import io.patchbay.platform.OutboundRequest;
-import io.patchbay.platform.OutboundResponse;
 import io.patchbay.platform.WorkLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +52,7 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final OutboundHttp http;
 
-	private final DeliveryOutcomes outcomes;
+	private final OutcomeRecorder outcomes;
 
 	private final IntegrationSecrets secrets;
 
@@ -64,9 +64,8 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-	DeliveryEngine(DeliveryClaims claims, TransactionTemplate transactions, OutboundHttp http,
-			DeliveryOutcomes outcomes, IntegrationSecrets secrets, WebhookProperties properties, Clock clock,
-			ClusterWakeUps wakeUps) {
+	DeliveryEngine(DeliveryClaims claims, TransactionTemplate transactions, OutboundHttp http, OutcomeRecorder outcomes,
+			IntegrationSecrets secrets, WebhookProperties properties, Clock clock, ClusterWakeUps wakeUps) {
 		this.claims = claims;
 		this.transactions = transactions;
 		this.http = http;
@@ -119,6 +118,11 @@ class DeliveryEngine implements SmartLifecycle {
 				try {
 					send(delivery);
 				}
+				catch (InterruptedException ex) {
+					// Stopping: the delivery's lease lets another node or a restart
+					// resend it.
+					Thread.currentThread().interrupt();
+				}
 				finally {
 					this.inFlight.release();
 				}
@@ -127,30 +131,37 @@ class DeliveryEngine implements SmartLifecycle {
 		return claim.rows();
 	}
 
-	private void send(DeliveryClaims.Claimed delivery) {
+	/** Sends one POST and queues its outcome; waits while the recorder is full. */
+	private void send(DeliveryClaims.Claimed delivery) throws InterruptedException {
 		Subscriber subscriber = delivery.subscriber();
+		Subscription subscription = subscriber.subscription();
 		byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
 		String appSecret = this.appSecrets.computeIfAbsent(subscriber.integration().id(), this.secrets::appSecret);
 		Instant attemptedAt = this.clock.instant();
+		int attempt = delivery.attempts() + 1;
 		Map<String, String> headers = WebhookSignatures.headers(appSecret, delivery.webhookId(),
 				attemptedAt.getEpochSecond(), body);
-		OutboundRequest request = new OutboundRequest("POST",
-				java.net.URI.create(subscriber.subscription().callbackUrl()), headers, body, this.properties.timeout());
+		OutboundRequest request = new OutboundRequest("POST", URI.create(subscription.callbackUrl()), headers, body,
+				this.properties.timeout());
 		long start = System.nanoTime();
+		Outcome outcome;
 		try {
-			OutboundResponse response = this.http.send(request);
-			this.outcomes.answered(delivery.id(), subscriber.subscription(), delivery.attempts() + 1, attemptedAt,
-					response);
+			outcome = Outcome.answered(delivery.id(), subscription, attempt, attemptedAt, this.http.send(request));
 		}
 		catch (OutboundException ex) {
-			this.outcomes.failed(delivery.id(), subscriber.subscription(), delivery.attempts() + 1, attemptedAt,
-					(System.nanoTime() - start) / 1_000_000, ex.getMessage());
+			outcome = Outcome.failed(delivery.id(), subscription, attempt, attemptedAt, millisSince(start),
+					ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Delivery {} could not be sent: {}", delivery.id(), ex.toString());
-			this.outcomes.failed(delivery.id(), subscriber.subscription(), delivery.attempts() + 1, attemptedAt,
-					(System.nanoTime() - start) / 1_000_000, "Internal error: see the server log");
+			outcome = Outcome.failed(delivery.id(), subscription, attempt, attemptedAt, millisSince(start),
+					"Internal error: see the server log");
 		}
+		this.outcomes.add(outcome);
+	}
+
+	private static long millisSince(long nanos) {
+		return (System.nanoTime() - nanos) / 1_000_000;
 	}
 
 }

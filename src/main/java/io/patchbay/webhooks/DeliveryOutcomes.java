@@ -3,14 +3,17 @@ package io.patchbay.webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.Ids;
-import io.patchbay.platform.OutboundResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records what became of each attempt: the attempt row, the delivery's status and next
- * retry, the subscription's health (a {@code 410 Gone}, or 36 hours of nothing but
- * failures, disables it), and the delivery metrics.
+ * Records what became of the attempts, a batch at a time: the attempt rows, the
+ * deliveries' status and next retry, the subscriptions' health (a {@code 410 Gone}, or 36
+ * hours of nothing but failures, disables one), and the delivery metrics. Successes, the
+ * common case, cost one batched statement each for the attempts, the deliveries and the
+ * subscriptions, however many the batch holds.
  */
 @Component
 @Transactional
@@ -40,9 +45,15 @@ class DeliveryOutcomes {
 
 	private final RetrySchedule retries;
 
-	private final MeterRegistry meters;
-
 	private final Timer latency;
+
+	private final Counter succeeded;
+
+	private final Counter retrying;
+
+	private final Counter failed;
+
+	private final Counter abandoned;
 
 	private final Ids ids;
 
@@ -57,62 +68,72 @@ class DeliveryOutcomes {
 		this.events = events;
 		this.properties = properties;
 		this.retries = new RetrySchedule(properties.retrySchedule());
-		this.meters = meters;
 		this.latency = Timer.builder("patchbay.webhooks.delivery.latency")
 			.description("Time from a webhook POST to its receiver's answer")
 			.publishPercentileHistogram()
 			.register(meters);
+		this.succeeded = outcomes(meters, "succeeded");
+		this.retrying = outcomes(meters, "retrying");
+		this.failed = outcomes(meters, "failed");
+		this.abandoned = outcomes(meters, "abandoned");
 		this.ids = ids;
 		this.clock = clock;
 	}
 
-	void answered(long deliveryId, Subscription subscription, int attempt, Instant at, OutboundResponse response) {
-		this.latency.record(response.latency());
-		String excerpt = response.bodyExcerpt();
-		if (response.successful()) {
-			recordAttempt(deliveryId, at, response.status(), response.latency().toMillis(), null, excerpt);
-			this.deliveries.succeeded(deliveryId, attempt, at, response.status());
-			this.subscriptions.recovered(subscription.id());
-			count("succeeded");
-			return;
+	/** Records attempts, in one transaction. */
+	void record(List<Outcome> outcomes) {
+		List<DeliveryRepository.AttemptRow> attempts = new ArrayList<>(outcomes.size());
+		List<Outcome> successes = new ArrayList<>(outcomes.size());
+		Set<Long> recovered = new LinkedHashSet<>();
+		for (Outcome outcome : outcomes) {
+			if (outcome.status() != null) {
+				this.latency.record(Duration.ofMillis(outcome.latencyMs()));
+			}
+			attempts.add(new DeliveryRepository.AttemptRow(this.ids.next(), outcome.deliveryId(), outcome.at(),
+					outcome.status(), outcome.latencyMs(), truncate(outcome.error()), printable(outcome.excerpt())));
+			if (outcome.succeeded()) {
+				successes.add(outcome);
+				recovered.add(outcome.subscription().id());
+			}
 		}
-		String error = (response.status() >= 300 && response.status() < 400)
-				? "Redirect (HTTP " + response.status() + ") not followed" : "HTTP " + response.status();
-		recordAttempt(deliveryId, at, response.status(), response.latency().toMillis(), error, excerpt);
-		if (response.status() == 410) {
-			finish(deliveryId, attempt, at, response.status(), error, DeliveryStatus.FAILED, null);
-			disable(subscription, "The callback answered 410 Gone");
-			return;
+		this.deliveries.insertAttempts(attempts);
+		this.deliveries.succeeded(successes);
+		this.subscriptions.recovered(recovered);
+		this.succeeded.increment(successes.size());
+		for (Outcome outcome : outcomes) {
+			if (!outcome.succeeded()) {
+				unsuccessful(outcome);
+			}
 		}
-		retryOrFail(deliveryId, subscription, attempt, at, response.status(), error, response.header("retry-after"));
-	}
-
-	void failed(long deliveryId, Subscription subscription, int attempt, Instant at, long latencyMs, String error) {
-		recordAttempt(deliveryId, at, null, latencyMs, error, null);
-		retryOrFail(deliveryId, subscription, attempt, at, null, error, null);
 	}
 
 	/** Gives up on deliveries that may no longer be sent, without an attempt. */
 	void abandon(List<Long> deliveryIds, String reason) {
 		this.deliveries.abandon(deliveryIds, truncate(reason));
-		this.meters.counter("patchbay.webhooks.deliveries", "outcome", "abandoned").increment(deliveryIds.size());
+		this.abandoned.increment(deliveryIds.size());
 	}
 
-	private void retryOrFail(long deliveryId, Subscription subscription, int attempt, Instant at,
-			@Nullable Integer status, String error, @Nullable String retryAfter) {
-		Optional<Instant> next = this.retries.next(attempt, retryAfter, at);
-		finish(deliveryId, attempt, at, status, error,
-				next.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED, next.orElse(null));
-		Instant failingSince = this.subscriptions.failing(subscription.id(), at);
+	private void unsuccessful(Outcome outcome) {
+		String error = (outcome.error() != null) ? outcome.error() : "Failed";
+		if (Integer.valueOf(410).equals(outcome.status())) {
+			finish(outcome, error, DeliveryStatus.FAILED, null);
+			disable(outcome.subscription(), "The callback answered 410 Gone");
+			return;
+		}
+		Instant at = outcome.at();
+		Optional<Instant> next = this.retries.next(outcome.attempt(), outcome.retryAfter(), at);
+		finish(outcome, error, next.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED, next.orElse(null));
+		Instant failingSince = this.subscriptions.failing(outcome.subscription().id(), at);
 		if (Duration.between(failingSince, at).compareTo(this.properties.failureWindow()) >= 0) {
-			disable(subscription, "Every delivery failed for " + this.properties.failureWindow().toHours() + " hours");
+			disable(outcome.subscription(),
+					"Every delivery failed for " + this.properties.failureWindow().toHours() + " hours");
 		}
 	}
 
-	private void finish(long deliveryId, int attempt, Instant at, @Nullable Integer status, String error,
-			DeliveryStatus outcome, @Nullable Instant next) {
-		this.deliveries.failed(deliveryId, outcome, attempt, at, status, truncate(error), (next != null) ? next : at);
-		count((outcome == DeliveryStatus.PENDING) ? "retrying" : "failed");
+	private void finish(Outcome outcome, String error, DeliveryStatus status, @Nullable Instant next) {
+		this.deliveries.failed(outcome.deliveryId(), status, outcome.attempt(), outcome.at(), outcome.status(),
+				truncate(error), (next != null) ? next : outcome.at());
+		((status == DeliveryStatus.PENDING) ? this.retrying : this.failed).increment();
 	}
 
 	private void disable(Subscription subscription, String reason) {
@@ -123,14 +144,8 @@ class DeliveryOutcomes {
 		}
 	}
 
-	private void recordAttempt(long deliveryId, Instant at, @Nullable Integer status, long latencyMs,
-			@Nullable String error, @Nullable String excerpt) {
-		this.deliveries.insertAttempt(this.ids.next(), deliveryId, at, status, latencyMs, truncate(error),
-				printable(excerpt));
-	}
-
-	private void count(String outcome) {
-		this.meters.counter("patchbay.webhooks.deliveries", "outcome", outcome).increment();
+	private static Counter outcomes(MeterRegistry meters, String outcome) {
+		return meters.counter("patchbay.webhooks.deliveries", "outcome", outcome);
 	}
 
 	/**

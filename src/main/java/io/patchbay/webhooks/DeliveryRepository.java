@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,14 +33,23 @@ class DeliveryRepository {
 	record BatchEntry(long id, long headId, String field, @Nullable Long groupId, String entry) {
 	}
 
+	/** A row of {@code webhook_attempt}. */
+	record AttemptRow(long id, long deliveryId, Instant at, @Nullable Integer status, long latencyMs,
+			@Nullable String error, @Nullable String excerpt) {
+	}
+
 	/** How many deliveries wait, and since when the oldest. */
 	record Queue(long depth, @Nullable Instant oldest) {
 	}
 
 	private final JdbcClient jdbc;
 
-	DeliveryRepository(JdbcClient jdbc) {
+	/** For the statements run once per row of a batch, in one round trip. */
+	private final JdbcTemplate batch;
+
+	DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	void insert(long id, long integrationId, Topic topic, String field, @Nullable Long groupId, String webhookId,
@@ -90,16 +100,17 @@ class DeliveryRepository {
 	}
 
 	/**
-	 * Locks the due deliveries no live lease holds, oldest due first; other nodes skip
-	 * them.
+	 * Locks the due deliveries, oldest due first; other nodes skip them. A leased
+	 * delivery is due again when its lease ends (see {@link #lease}), so the claim reads
+	 * only the index range of what it takes, however many deliveries are in flight.
 	 */
 	List<Due> lockDue(Instant now, int limit) {
 		return this.jdbc.sql("""
 				SELECT id, integration_id, topic, field, group_id, webhook_id, entry, body, entry_count, attempt_count
 				FROM webhook_delivery
-				WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+				WHERE status = 'PENDING' AND next_attempt_at <= ?
 				ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-			.params(Timestamp.from(now), Timestamp.from(now), limit)
+			.params(Timestamp.from(now), limit)
 			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("integration_id"),
 					Topic.valueOf(rs.getString("topic")), rs.getString("field"),
 					(Long) rs.getObject("group_id", Long.class), rs.getString("webhook_id"), rs.getString("entry"),
@@ -114,15 +125,23 @@ class DeliveryRepository {
 	List<BatchEntry> mergedInto(List<Long> headIds) {
 		return this.jdbc.sql("""
 				SELECT id, merged_into, field, group_id, entry FROM webhook_delivery
-				WHERE merged_into IN (:heads) AND status = 'MERGED' ORDER BY next_attempt_at, id""")
+				WHERE merged_into IN (:heads) AND status = 'MERGED' ORDER BY created_at, id""")
 			.param("heads", headIds)
 			.query((rs, n) -> new BatchEntry(rs.getLong("id"), rs.getLong("merged_into"), rs.getString("field"),
 					(Long) rs.getObject("group_id", Long.class), rs.getString("entry")))
 			.list();
 	}
 
+	/**
+	 * Leases deliveries to a node: they are due again when the lease ends, unless the
+	 * node records an outcome first. (A separate lease condition in the claim made every
+	 * claim scan all deliveries in flight: under overload, claims slowed as the backlog
+	 * grew.)
+	 */
 	void lease(List<Long> ids, String node, Instant until) {
-		this.jdbc.sql("UPDATE webhook_delivery SET lease_owner = :node, lease_until = :until WHERE id IN (:ids)")
+		this.jdbc.sql("""
+				UPDATE webhook_delivery SET lease_owner = :node, lease_until = :until, next_attempt_at = :until
+				WHERE id IN (:ids)""")
 			.param("node", node)
 			.param("until", Timestamp.from(until))
 			.param("ids", ids)
@@ -150,12 +169,18 @@ class DeliveryRepository {
 				  lease_until = NULL WHERE id IN (:ids)""").param("reason", reason).param("ids", ids).update();
 	}
 
-	void succeeded(long deliveryId, int attempt, Instant at, int status) {
-		this.jdbc.sql("""
+	/** Marks deliveries sent, in one batch. */
+	void succeeded(List<Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate("""
 				UPDATE webhook_delivery SET status = 'SUCCEEDED', attempt_count = ?, last_attempt_at = ?,
-				  last_status_code = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ?""")
-			.params(attempt, Timestamp.from(at), status, deliveryId)
-			.update();
+				  last_status_code = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ?""",
+				outcomes.stream()
+					.map((outcome) -> new Object[] { outcome.attempt(), Timestamp.from(outcome.at()), outcome.status(),
+							outcome.deliveryId() })
+					.toList());
 	}
 
 	/** Records a failed attempt: due again at {@code next}, or failed for good. */
@@ -169,13 +194,18 @@ class DeliveryRepository {
 			.update();
 	}
 
-	void insertAttempt(long id, long deliveryId, Instant at, @Nullable Integer status, long latencyMs,
-			@Nullable String error, @Nullable String excerpt) {
-		this.jdbc.sql("""
+	/** Inserts attempt rows, in one batch. */
+	void insertAttempts(List<AttemptRow> attempts) {
+		if (attempts.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate("""
 				INSERT INTO webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, error,
-				  response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, deliveryId, Timestamp.from(at), status, latencyMs, error, excerpt)
-			.update();
+				  response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+				attempts.stream()
+					.map((row) -> new Object[] { row.id(), row.deliveryId(), Timestamp.from(row.at()), row.status(),
+							row.latencyMs(), row.error(), row.excerpt() })
+					.toList());
 	}
 
 	Queue pending() {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,10 +83,17 @@ class SubscriptionRepository {
 			.single();
 	}
 
-	/** A success ends a run of failures. */
-	void recovered(long id) {
-		this.jdbc.sql("UPDATE webhook_subscription SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL")
-			.param(id)
+	/**
+	 * A success ends a run of failures: clears the failing mark of subscriptions a
+	 * delivery succeeded for.
+	 */
+	void recovered(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql(
+				"UPDATE webhook_subscription SET failing_since = NULL WHERE id IN (:ids) AND failing_since IS NOT NULL")
+			.param("ids", ids)
 			.update();
 	}
 

@@ -1,8 +1,11 @@
 package io.patchbay.webhooks;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -148,6 +151,54 @@ class TwoNodesIntegrationTests {
 		finally {
 			engine.start();
 		}
+	}
+
+	@Test
+	void aBacklogOfThousandsDrainsWithoutWaitingForAPoll() {
+		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
+		hooks.acceptHandshakes("/hooks/backlog");
+		receiver.stubFor(post(urlPathEqualTo("/hooks/backlog")).willReturn(aResponse().withStatus(200)));
+		List<Long> integrations = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			Map<?, ?> integration = hooks.integration(List.of("read_group"));
+			hooks.subscribe(integration.get("id"), "group", "/hooks/backlog", List.of("posts")).expectStatus().isOk();
+			integrations.add(Long.parseLong((String) integration.get("id")));
+		}
+		DeliveryEngine engine = this.context.getBean(DeliveryEngine.class);
+
+		// 10,000 deliveries wait for a node that polls once an hour: it takes them in ten
+		// claims of a thousand, so one claim that came back empty before the end and made
+		// it wait would leave the rest undelivered for an hour.
+		engine.stop();
+		try {
+			WebhookEvents events = new WebhookEvents(this.context);
+			for (long id : integrations) {
+				events.groupPostsAdded(id, "backlog-" + id + "-", 2_500);
+			}
+			try (SecondNode second = SecondNode.start(this.dataSource, this.properties,
+					"--patchbay.webhooks.poll-interval=1h")) {
+				await().atMost(Duration.ofSeconds(60))
+					.pollInterval(Duration.ofMillis(500))
+					.until(() -> received("/hooks/backlog", "backlog-").size() >= 10_000);
+			}
+		}
+		finally {
+			engine.start();
+		}
+		List<String> entries = received("/hooks/backlog", "backlog-");
+		assertThat(entries).hasSize(10_000).doesNotHaveDuplicates();
+	}
+
+	/** The entries received on a path, by their message up to its {@code ;}. */
+	private static List<String> received(String path, String prefix) {
+		List<String> entries = new ArrayList<>();
+		for (LoggedRequest request : receiver.findAll(postRequestedFor(urlPathEqualTo(path)))) {
+			Matcher message = Pattern.compile(Pattern.quote(prefix) + "[^;]*;").matcher(request.getBodyAsString());
+			while (message.find()) {
+				entries.add(message.group());
+			}
+		}
+		return entries;
 	}
 
 	/**

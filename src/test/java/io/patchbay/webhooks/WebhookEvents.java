@@ -28,10 +28,23 @@ public final class WebhookEvents {
 	 * A post was added to a group the integration's {@code group} subscription reaches.
 	 */
 	public void groupPostAdded(long integrationId, String message) {
+		groupPostsAdded(integrationId, message, 1);
+	}
+
+	/**
+	 * Posts added in one transaction: messages {@code prefix0;} to
+	 * {@code prefix<count-1>;}, or the prefix alone for one post.
+	 */
+	public void groupPostsAdded(long integrationId, String prefix, int count) {
 		Subscriber subscriber = this.subscribers.find(integrationId, Topic.GROUP).orElseThrow();
-		this.transactions.executeWithoutResult((status) -> this.deliveries.enqueue(subscriber, "posts",
-				100000000000001L, Map.of("id", "100000000000001", "time", 1763800000, "changes",
-						List.of(Map.of("field", "posts", "value", Map.of("verb", "add", "message", message))))));
+		this.transactions.executeWithoutResult((status) -> {
+			for (int i = 0; i < count; i++) {
+				String message = (count == 1) ? prefix : prefix + i + ";";
+				this.deliveries.enqueue(subscriber, "posts", 100000000000001L,
+						Map.of("id", "100000000000001", "time", 1763800000, "changes",
+								List.of(Map.of("field", "posts", "value", Map.of("verb", "add", "message", message)))));
+			}
+		});
 	}
 
 }
