@@ -90,6 +90,24 @@ class ConsoleBrowserIntegrationTests {
 		this.wait.until(ExpectedConditions.textMatches(By.id("app-secret-value"),
 				java.util.regex.Pattern.compile("^[0-9a-f]{64}$")));
 		saveScreenshot();
+		// The swapped-in panels act on this integration (they once posted to
+		// /console/integrations/null/...): reset gives a new token and ends the old one,
+		// revoke ends the new one.
+		assertThat(this.driver.findElements(By.cssSelector("#access-token-panel form, #app-secret form")))
+			.extracting((form) -> form.getAttribute("action"))
+			.allSatisfy((action) -> assertThat(action).startsWith(detailUrl + "/"));
+		assertThat(graphStatus(token)).isEqualTo(200);
+		click(By.id("create-access-token"));
+		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("access-token"), token)));
+		String reset = this.driver.findElement(By.id("access-token")).getText();
+		assertThat(reset).startsWith("pbt_");
+		assertThat(graphStatus(token)).as("the token before the reset").isEqualTo(401);
+		assertThat(graphStatus(reset)).isEqualTo(200);
+		submitAndWait(By.id("revoke-access-token"));
+		assertThat(this.driver.getCurrentUrl()).startsWith(detailUrl);
+		assertThat(text(By.id("access-token-state"))).isEqualTo("This integration has no access token yet.");
+		assertThat(graphStatus(reset)).as("the revoked token").isEqualTo(401);
 
 		// Permissions survive a reload.
 		click(By.id("permission-read_group"));
@@ -220,6 +238,24 @@ class ConsoleBrowserIntegrationTests {
 		this.driver.navigate().refresh();
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), "Payroll export"));
 		assertThat(this.driver.findElements(By.id("access-token"))).as("the token is shown only once").isEmpty();
+	}
+
+	/** The status of a Graph API call with an integration's token. */
+	private int graphStatus(String token) {
+		try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+			return http
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/graph/me")))
+					.header("Authorization", "Bearer " + token)
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void signIn() {
