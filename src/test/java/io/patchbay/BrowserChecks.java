@@ -38,11 +38,21 @@ public final class BrowserChecks {
 	}
 
 	public static void assertNoHorizontalScrolling(WebDriver browser) {
-		// The elements that reach past the right edge, named by tag, id and class.
+		// The elements that reach past the right edge, named by tag, id and class; those
+		// inside a box that scrolls (or clips) within the window do not make the page
+		// scroll.
 		Object wide = ((JavascriptExecutor) browser).executeScript("""
 				const width = document.documentElement.clientWidth;
+				const contained = (element) => {
+					for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+						if (getComputedStyle(box).overflowX !== 'visible') {
+							return box.getBoundingClientRect().right <= width + 1;
+						}
+					}
+					return false;
+				};
 				return Array.from(document.querySelectorAll('body *'))
-					.filter((element) => element.getBoundingClientRect().right > width + 1)
+					.filter((element) => element.getBoundingClientRect().right > width + 1 && !contained(element))
 					.map((element) => element.tagName + '#' + element.id + '.' + element.className);""");
 		assertThat((List<?>) wide).as("elements wider than the window").isEmpty();
 	}

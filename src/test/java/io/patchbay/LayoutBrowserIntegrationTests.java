@@ -1,0 +1,129 @@
+package io.patchbay;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+/**
+ * Every main page of the console and of the member app, at a desktop width (1400 px) and
+ * a phone's (390 px): nothing reaches past the window's right edge, and a screenshot of
+ * each lands in {@code target/screenshots} for anyone to look at.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class LayoutBrowserIntegrationTests {
+
+	private static final List<Integer> WIDTHS = List.of(1400, 390);
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Chromium.start(1400, 1000, true);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void mainPagesFitTheWindowAtBothWidths() {
+		String integration = created("/api/admin/integrations",
+				Map.of("name", "Layout bot " + System.nanoTime(), "kind", "BOT"));
+		String group = created("/api/admin/groups", Map.of("name", "Layout group " + System.nanoTime(), "privacy",
+				"OPEN", "description", "A group whose name and description are long enough to wrap on a phone"));
+		Map<String, String> pages = new java.util.LinkedHashMap<>();
+		pages.put("console-integrations", "/console/integrations");
+		pages.put("console-integration", "/console/integrations/" + integration);
+		pages.put("console-webhooks", "/console/integrations/" + integration + "/webhooks");
+		pages.put("console-people", "/console/people");
+		pages.put("console-connections", "/console/connections");
+		pages.put("console-workflows", "/console/workflows");
+		pages.put("console-single-sign-on", "/console/single-sign-on");
+		pages.put("console-audit", "/console/audit");
+		pages.put("app-home", "/app");
+		pages.put("app-group", "/app/groups/" + group);
+		pages.put("app-chat", "/app/chat");
+		pages.put("app-tokens", "/app/tokens");
+		pages.put("app-workflows", "/app/workflows");
+
+		signIn();
+		SoftAssertions layout = new SoftAssertions();
+		for (int width : WIDTHS) {
+			this.browser.manage().window().setSize(new Dimension(width, 1000));
+			pages.forEach((name, path) -> {
+				this.browser.get(url(path));
+				this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+				check(layout, name, width);
+			});
+		}
+		// The sign-in page, signed out.
+		this.browser.manage().deleteAllCookies();
+		for (int width : WIDTHS) {
+			this.browser.manage().window().setSize(new Dimension(width, 1000));
+			this.browser.get(url("/login"));
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
+			check(layout, "sign-in", width);
+		}
+		layout.assertAll();
+	}
+
+	private void check(SoftAssertions layout, String name, int width) {
+		BrowserChecks.screenshot(this.browser, "layout-" + name + "-" + width);
+		layout.assertThatCode(() -> BrowserChecks.assertNoHorizontalScrolling(this.browser))
+			.as("%s at %d px", name, width)
+			.doesNotThrowAnyException();
+	}
+
+	private String created(String path, Map<String, String> body) {
+		Map<?, ?> answer = AdminApi.asAdministrator(TestClients.withoutCookies(this.port))
+			.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return String.valueOf(answer.get("id"));
+	}
+
+	private void signIn() {
+		this.browser.get(url("/login"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(AdminApi.EMAIL);
+		this.browser.findElement(By.id("password")).sendKeys(AdminApi.PASSWORD);
+		this.browser.findElement(By.id("sign-in")).click();
+		this.wait.until(ExpectedConditions.urlContains("/console"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
