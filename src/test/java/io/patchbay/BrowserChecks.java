@@ -57,6 +57,33 @@ public final class BrowserChecks {
 		assertThat((List<?>) wide).as("elements wider than the window").isEmpty();
 	}
 
+	/**
+	 * Runs axe-core (vendored in {@code src/test/resources/axe}) over the page: no
+	 * serious or critical violation of WCAG 2.1 A and AA.
+	 */
+	public static void assertAccessible(WebDriver browser) {
+		JavascriptExecutor page = (JavascriptExecutor) browser;
+		page.executeScript(AXE.get());
+		Object violations = page.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+					.then((results) => done(results.violations
+						.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+						.map((violation) => violation.id + ' (' + violation.help + '): '
+							+ violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join(', '))))
+					.catch((error) => done(['axe failed: ' + error]));""");
+		assertThat((List<?>) violations).as("serious accessibility violations").isEmpty();
+	}
+
+	private static final java.util.function.Supplier<String> AXE = com.google.common.base.Suppliers.memoize(() -> {
+		try (var in = BrowserChecks.class.getResourceAsStream("/axe/axe.min.js")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	});
+
 	public static void screenshot(WebDriver browser, String name) {
 		try {
 			Path file = Path.of("target", "screenshots", name + ".png");

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -19,10 +22,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every main page of the console and of the member app, at a desktop width (1400 px) and
- * a phone's (390 px): nothing reaches past the window's right edge, and a screenshot of
- * each lands in {@code target/screenshots} for anyone to look at.
+ * a phone's (390 px): nothing reaches past the window's right edge, axe-core finds no
+ * serious accessibility violation, a keyboard reaches the content past the navigation,
+ * and a screenshot of each page lands in {@code target/screenshots} for anyone to look
+ * at.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -92,11 +99,31 @@ class LayoutBrowserIntegrationTests {
 		layout.assertAll();
 	}
 
+	@Test
+	void theFirstTabReachesASkipLinkToTheContent() {
+		signIn();
+		for (String path : List.of("/console/integrations", "/app")) {
+			this.browser.get(url(path));
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+			new Actions(this.browser).sendKeys(Keys.TAB).perform();
+			WebElement focused = this.browser.switchTo().activeElement();
+			assertThat(focused.getAttribute("class")).as(path).isEqualTo("skip-link");
+			assertThat(focused.getRect().getX()).as("shown once focused").isGreaterThanOrEqualTo(0);
+			focused.sendKeys(Keys.ENTER);
+			this.wait.until((driver) -> "main-content".equals(driver.switchTo().activeElement().getAttribute("id")));
+		}
+	}
+
 	private void check(SoftAssertions layout, String name, int width) {
 		BrowserChecks.screenshot(this.browser, "layout-" + name + "-" + width);
 		layout.assertThatCode(() -> BrowserChecks.assertNoHorizontalScrolling(this.browser))
 			.as("%s at %d px", name, width)
 			.doesNotThrowAnyException();
+		if (width == WIDTHS.getFirst()) {
+			layout.assertThatCode(() -> BrowserChecks.assertAccessible(this.browser))
+				.as("%s: accessibility", name)
+				.doesNotThrowAnyException();
+		}
 	}
 
 	private String created(String path, Map<String, String> body) {
