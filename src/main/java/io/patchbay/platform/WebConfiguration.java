@@ -3,6 +3,9 @@ package io.patchbay.platform;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -13,7 +16,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The console's language: chosen with {@code ?lang=en} or {@code ?lang=fr} and kept in a
- * cookie, so an administrator's choice outlives the session and survives sign-in.
+ * cookie, so an administrator's choice outlives the session and survives sign-in; and the
+ * API reference's heading.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -26,6 +30,19 @@ class WebConfiguration implements WebMvcConfigurer {
 				(request) -> "fr".equals(request.getLocale().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
+	}
+
+	/**
+	 * The title and summary of the API reference at {@code /api-docs}, one document per
+	 * API.
+	 */
+	@Bean
+	OpenAPI apiReference() {
+		return new OpenAPI().info(new Info().title("Patchbay API")
+			.version("v1")
+			.description("Integrations, bots, members and groups of a self-hosted collaboration space: "
+					+ "the admin API, the member API, the Workplace-compatible Graph API, SCIM 2.0 provisioning "
+					+ "and workflow triggers. Choose one in \"Select a definition\"."));
 	}
 
 	@Override
