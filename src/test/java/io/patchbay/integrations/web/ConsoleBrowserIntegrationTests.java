@@ -108,6 +108,13 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.driver.getCurrentUrl()).startsWith(detailUrl);
 		assertThat(text(By.id("access-token-state"))).isEqualTo("This integration has no access token yet.");
 		assertThat(graphStatus(reset)).as("the revoked token").isEqualTo(401);
+		// A revealed secret has a copy button and hides again; the app id copies too.
+		assertThat(this.driver.findElements(By.id("copy-app-id"))).hasSize(1);
+		click(By.id("reveal-app-secret"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("copy-app-secret")));
+		submitAndWait(By.id("hide-app-secret"));
+		assertThat(text(By.id("app-secret-value"))).doesNotMatch("[0-9a-f]{64}");
+		assertThat(this.driver.findElements(By.id("copy-app-secret"))).isEmpty();
 
 		// Permissions survive a reload.
 		click(By.id("permission-read_group"));
