@@ -41,12 +41,15 @@ class StaticAssetsIntegrationTests {
 		assertThat(urls)
 			.as("the sign-in page's stylesheet, htmx and console script in %s",
 					Pattern.compile("(?:href|src)=\"[^\"]+\"").matcher(page).results().map(MatchResult::group).toList())
-			.hasSize(3)
+			.hasSize(4)
 			.anyMatch((url) -> url.startsWith("/webjars/htmx.org/"));
 		for (String url : urls) {
 			HttpResponse<String> asset = get(url, "gzip");
 			assertThat(asset.statusCode()).as(url).isEqualTo(200);
-			assertThat(asset.headers().firstValue("Content-Encoding")).as(url).hasValue("gzip");
+			// Compressed unless too small to gain from it (under Tomcat's 2 KiB).
+			if (get(url, "identity").body().length() >= 2048) {
+				assertThat(asset.headers().firstValue("Content-Encoding")).as(url).hasValue("gzip");
+			}
 			assertThat(asset.headers().firstValue("Cache-Control")).as(url)
 				.hasValueSatisfying((value) -> assertThat(value).contains("max-age=31536000", "public"));
 		}
