@@ -63,6 +63,11 @@ class LayoutBrowserIntegrationTests {
 				Map.of("name", "Layout bot " + System.nanoTime(), "kind", "BOT"));
 		String group = created("/api/admin/groups", Map.of("name", "Layout group " + System.nanoTime(), "privacy",
 				"OPEN", "description", "A group whose name and description are long enough to wrap on a phone"));
+		// Rows in the lists that grow wide: an OAuth client, and audit entries (above).
+		created("/api/admin/oauth-clients",
+				Map.of("name", "layout-" + Long.toString(System.nanoTime(), 36), "clientId", "patchbay-layout-client",
+						"clientSecret", "s3cret", "grantType", "client_credentials", "tokenUrl",
+						"https://login.patchbay.test/oauth2/v2.0/token"));
 		Map<String, String> pages = new java.util.LinkedHashMap<>();
 		pages.put("console-integrations", "/console/integrations");
 		pages.put("console-integration", "/console/integrations/" + integration);

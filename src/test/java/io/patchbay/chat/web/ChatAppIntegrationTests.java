@@ -102,7 +102,7 @@ class ChatAppIntegrationTests {
 
 		String thread = page(this.app, path);
 		assertThat(thread).contains(this.bot.name, "No messages yet", "name=\"csrf-token\"",
-				"data-thread-id=\"" + threadId + "\"", "/js/chat.js", "{name} is typing…");
+				"data-thread-id=\"" + threadId + "\"", "/js/chat-", "{name} is typing…");
 
 		// Without JavaScript: a plain form post goes back to the thread.
 		assertThat(form(this.app, path + "/messages", "text=" + encode("My laptop <b>broke</b>"), thread))
