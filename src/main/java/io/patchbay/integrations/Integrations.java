@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,6 +76,24 @@ public class Integrations {
 	@Transactional(readOnly = true)
 	public List<Integration> all() {
 		return this.repository.findAll();
+	}
+
+	/**
+	 * The integrations whose name contains the query (ignoring case) or whose app id or
+	 * page id it is; all of them for a blank query. The registry is small (one row per
+	 * tool a company connects), so it is filtered as read.
+	 */
+	@Transactional(readOnly = true)
+	public List<Integration> search(@Nullable String query) {
+		if (query == null || query.isBlank()) {
+			return all();
+		}
+		String wanted = query.strip().toLowerCase(Locale.ROOT);
+		return all().stream()
+			.filter((integration) -> integration.name().toLowerCase(Locale.ROOT).contains(wanted)
+					|| String.valueOf(integration.appId()).equals(wanted)
+					|| String.valueOf(integration.pageId()).equals(wanted))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -7,6 +7,8 @@ import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.PageController;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -39,8 +41,9 @@ class IntegrationConsoleController {
 	}
 
 	@GetMapping
-	String list(Model model) {
-		model.addAttribute("integrations", this.integrations.all());
+	String list(@RequestParam(required = false) @Nullable String query, Model model) {
+		model.addAttribute("integrations", this.integrations.search(query));
+		model.addAttribute("query", query);
 		return LIST_VIEW;
 	}
 
@@ -48,7 +51,7 @@ class IntegrationConsoleController {
 	@GetMapping("/new")
 	String newIntegration(Model model) {
 		model.addAttribute("creating", true);
-		return list(model);
+		return list(null, model);
 	}
 
 	@PostMapping

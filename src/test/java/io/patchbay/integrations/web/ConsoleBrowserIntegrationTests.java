@@ -70,7 +70,16 @@ class ConsoleBrowserIntegrationTests {
 		click(By.id("create-submit"));
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), name));
 
-		// Open it from the list.
+		// Find it with the list's search, then open it.
+		this.driver.get(url("/console/integrations"));
+		this.driver.findElement(By.id("integrations-query")).sendKeys("helpdesk");
+		submitAndWait(By.cssSelector("#integrations-search button"));
+		assertThat(this.driver.findElements(By.cssSelector("#integrations tbody a"))).extracting(WebElement::getText)
+			.contains(name)
+			.allSatisfy((found) -> assertThat(found).containsIgnoringCase("helpdesk"));
+		this.driver.get(url("/console/integrations?query=no-such-integration"));
+		assertThat(text(By.cssSelector("#integrations .empty"))).contains("No integration matches",
+				"no-such-integration");
 		this.driver.get(url("/console/integrations"));
 		click(By.linkText(name));
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), name));
