@@ -95,8 +95,8 @@ class DeliveryRepository {
 	/** Makes a delivery due now, whatever became of it, for a manual redelivery. */
 	void makeDue(long deliveryId, Instant now) {
 		this.jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL,
-				  lease_until = NULL WHERE id = ?""").params(Timestamp.from(now), deliveryId).update();
+				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL
+				WHERE id = ?""").params(Timestamp.from(now), deliveryId).update();
 	}
 
 	/**
@@ -140,7 +140,7 @@ class DeliveryRepository {
 	 */
 	void lease(List<Long> ids, String node, Instant until) {
 		this.jdbc.sql("""
-				UPDATE webhook_delivery SET lease_owner = :node, lease_until = :until, next_attempt_at = :until
+				UPDATE webhook_delivery SET lease_owner = :node, next_attempt_at = :until
 				WHERE id IN (:ids)""")
 			.param("node", node)
 			.param("until", Timestamp.from(until))
@@ -158,15 +158,15 @@ class DeliveryRepository {
 	/** The other entries of a batch, sent with the head and not listed on their own. */
 	void merge(long headId, List<Long> ids) {
 		this.jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'MERGED', merged_into = :head, lease_owner = NULL,
-				  lease_until = NULL WHERE id IN (:ids)""").param("head", headId).param("ids", ids).update();
+				UPDATE webhook_delivery SET status = 'MERGED', merged_into = :head, lease_owner = NULL
+				WHERE id IN (:ids)""").param("head", headId).param("ids", ids).update();
 	}
 
 	/** Gives up on deliveries without an attempt. */
 	void abandon(List<Long> ids, String reason) {
 		this.jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'FAILED', last_error = :reason, lease_owner = NULL,
-				  lease_until = NULL WHERE id IN (:ids)""").param("reason", reason).param("ids", ids).update();
+				UPDATE webhook_delivery SET status = 'FAILED', last_error = :reason, lease_owner = NULL
+				WHERE id IN (:ids)""").param("reason", reason).param("ids", ids).update();
 	}
 
 	/** Marks deliveries sent, in one batch. */
@@ -176,7 +176,7 @@ class DeliveryRepository {
 		}
 		this.batch.batchUpdate("""
 				UPDATE webhook_delivery SET status = 'SUCCEEDED', attempt_count = ?, last_attempt_at = ?,
-				  last_status_code = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ?""",
+				  last_status_code = ?, last_error = NULL, lease_owner = NULL WHERE id = ?""",
 				outcomes.stream()
 					.map((outcome) -> new Object[] { outcome.attempt(), Timestamp.from(outcome.at()), outcome.status(),
 							outcome.deliveryId() })
@@ -188,7 +188,7 @@ class DeliveryRepository {
 			String error, Instant next) {
 		this.jdbc.sql("""
 				UPDATE webhook_delivery SET status = ?, attempt_count = ?, last_attempt_at = ?, last_status_code = ?,
-				  last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
+				  last_error = ?, next_attempt_at = ?, lease_owner = NULL
 				WHERE id = ?""")
 			.params(outcome.name(), attempt, Timestamp.from(at), status, error, Timestamp.from(next), deliveryId)
 			.update();

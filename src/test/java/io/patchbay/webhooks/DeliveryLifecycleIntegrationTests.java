@@ -81,8 +81,8 @@ class DeliveryLifecycleIntegrationTests {
 		this.engine.stop();
 		try {
 			this.events.groupPostAdded(id, "claimed by a node that died");
-			this.jdbc
-				.sql("UPDATE webhook_delivery SET lease_owner = 'dead-node', lease_until = ? WHERE integration_id = ?")
+			this.jdbc.sql(
+					"UPDATE webhook_delivery SET lease_owner = 'dead-node', next_attempt_at = ? WHERE integration_id = ?")
 				.params(Timestamp.from(Instant.now().minusSeconds(1)), id)
 				.update();
 		}

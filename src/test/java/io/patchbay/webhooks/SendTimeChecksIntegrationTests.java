@@ -187,8 +187,8 @@ class SendTimeChecksIntegrationTests {
 	/** Makes the integration's pending or failed deliveries due now, as a retry would. */
 	private void makeDue(Map<?, ?> integration) {
 		this.jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL,
-				  lease_until = NULL WHERE integration_id = ? AND status <> 'MERGED'""")
+				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL
+				WHERE integration_id = ? AND status <> 'MERGED'""")
 			.params(Timestamp.from(Instant.now()), Long.parseLong((String) integration.get("id")))
 			.update();
 	}

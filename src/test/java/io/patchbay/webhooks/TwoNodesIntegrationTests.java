@@ -68,12 +68,7 @@ class TwoNodesIntegrationTests {
 
 	@Test
 	void twoNodesDeliverEveryEntryOnce() {
-		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
-		hooks.acceptHandshakes("/hooks/cluster");
-		receiver.stubFor(post(urlPathEqualTo("/hooks/cluster")).willReturn(aResponse().withStatus(200)));
-		Map<?, ?> integration = hooks.integration(List.of("read_group"));
-		hooks.subscribe(integration.get("id"), "group", "/hooks/cluster", List.of("posts")).expectStatus().isOk();
-		long id = Long.parseLong((String) integration.get("id"));
+		long id = subscribed("/hooks/cluster");
 
 		try (ConfigurableApplicationContext second = secondNode()) {
 			WebhookEvents first = new WebhookEvents(this.context);
@@ -95,12 +90,7 @@ class TwoNodesIntegrationTests {
 
 	@Test
 	void deliveriesPendingWhenANodeStopsAreSentByTheNextOne() {
-		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
-		hooks.acceptHandshakes("/hooks/restart");
-		receiver.stubFor(post(urlPathEqualTo("/hooks/restart")).willReturn(aResponse().withStatus(200)));
-		Map<?, ?> integration = hooks.integration(List.of("read_group"));
-		hooks.subscribe(integration.get("id"), "group", "/hooks/restart", List.of("posts")).expectStatus().isOk();
-		long id = Long.parseLong((String) integration.get("id"));
+		long id = subscribed("/hooks/restart");
 		DeliveryEngine engine = this.context.getBean(DeliveryEngine.class);
 
 		// This node's engine is down: a second node records the events and stops before
@@ -131,12 +121,7 @@ class TwoNodesIntegrationTests {
 	@Test
 	void aNodeLearnsOfAnotherNodesDeliveriesAtOnceNotAtItsNextPoll() {
 		assumeThat(TestDatabase.postgresql()).as("NOTIFY is PostgreSQL's; an embedded H2 is one node").isTrue();
-		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
-		hooks.acceptHandshakes("/hooks/notified");
-		receiver.stubFor(post(urlPathEqualTo("/hooks/notified")).willReturn(aResponse().withStatus(200)));
-		Map<?, ?> integration = hooks.integration(List.of("read_group"));
-		hooks.subscribe(integration.get("id"), "group", "/hooks/notified", List.of("posts")).expectStatus().isOk();
-		long id = Long.parseLong((String) integration.get("id"));
+		long id = subscribed("/hooks/notified");
 		DeliveryEngine engine = this.context.getBean(DeliveryEngine.class);
 
 		// This node queues but does not send; the other polls only once an hour, so only
@@ -155,14 +140,9 @@ class TwoNodesIntegrationTests {
 
 	@Test
 	void aBacklogOfThousandsDrainsWithoutWaitingForAPoll() {
-		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
-		hooks.acceptHandshakes("/hooks/backlog");
-		receiver.stubFor(post(urlPathEqualTo("/hooks/backlog")).willReturn(aResponse().withStatus(200)));
 		List<Long> integrations = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			Map<?, ?> integration = hooks.integration(List.of("read_group"));
-			hooks.subscribe(integration.get("id"), "group", "/hooks/backlog", List.of("posts")).expectStatus().isOk();
-			integrations.add(Long.parseLong((String) integration.get("id")));
+			integrations.add(subscribed("/hooks/backlog"));
 		}
 		DeliveryEngine engine = this.context.getBean(DeliveryEngine.class);
 
@@ -187,6 +167,19 @@ class TwoNodesIntegrationTests {
 		}
 		List<String> entries = received("/hooks/backlog", "backlog-");
 		assertThat(entries).hasSize(10_000).doesNotHaveDuplicates();
+	}
+
+	/**
+	 * A new integration subscribed to group posts at {@code path} of the receiver, which
+	 * answers 200.
+	 */
+	private long subscribed(String path) {
+		WebhookTestSupport hooks = WebhookTestSupport.of(this.client, receiver);
+		hooks.acceptHandshakes(path);
+		receiver.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+		Map<?, ?> integration = hooks.integration(List.of("read_group"));
+		hooks.subscribe(integration.get("id"), "group", path, List.of("posts")).expectStatus().isOk();
+		return Long.parseLong((String) integration.get("id"));
 	}
 
 	/** The entries received on a path, by their message up to its {@code ;}. */
