@@ -1,6 +1,7 @@
 package io.patchbay.accounts;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,21 @@ public record MemberProfile(long id, @Nullable String email, String name, @Nulla
 
 	public boolean isAdministrator() {
 		return !this.permissions.isEmpty();
+	}
+
+	/**
+	 * The first letters of the first and last words of the name, which stand in for a
+	 * photo wherever people are listed.
+	 */
+	public String initials() {
+		String[] words = this.name.strip().split("\\s+");
+		String first = words[0];
+		String last = (words.length > 1) ? words[words.length - 1] : "";
+		return (initial(first) + initial(last)).toUpperCase(Locale.ROOT);
+	}
+
+	private static String initial(String word) {
+		return word.isEmpty() ? "" : word.substring(0, word.offsetByCodePoints(0, 1));
 	}
 
 	/** Whether the member has set a password (through an invitation or in dev mode). */

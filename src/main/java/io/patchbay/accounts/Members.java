@@ -194,6 +194,23 @@ public class Members {
 		return this.rows.isActive(id);
 	}
 
+	/**
+	 * The company directory as a member sees it: active members (deactivated ones are
+	 * gone from it) by name or email fragment, in creation order, any page.
+	 */
+	@Transactional(readOnly = true)
+	public KeysetPage<MemberProfile> colleagues(Actor.Member viewer, @Nullable String query, PageRequest page) {
+		return KeysetPage.of(this.rows.list(query, true, page), page, MemberProfile::id);
+	}
+
+	/** A colleague's profile for a member: an active member, else not found. */
+	@Transactional(readOnly = true)
+	public MemberProfile colleague(Actor.Member viewer, long id) {
+		return this.rows.findById(id)
+			.filter(MemberProfile::active)
+			.orElseThrow(() -> new NotFoundException("Member", String.valueOf(id)));
+	}
+
 	/** The members whose manager is {@code managerId}, by name. */
 	@Transactional(readOnly = true)
 	public List<MemberProfile> reports(long managerId) {

@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthor
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -182,6 +183,10 @@ class SecurityConfiguration {
 		failures.setExceptionMappings(
 				Map.of(ThrottledAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
 		failures.setDefaultFailureUrl("/login?error");
+		AuthenticationFailureHandler keepingTheEmail = (request, response, exception) -> {
+			FailedSignIn.remember(request);
+			failures.onAuthenticationFailure(request, response, exception);
+		};
 		// The pages take a password or the company's OpenID Connect provider.
 		AuthenticationManager passwordOrProvider = new ProviderManager(passwordSignIn,
 				new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
@@ -207,7 +212,7 @@ class SecurityConfiguration {
 				.usernameParameter("email")
 				.authenticationDetailsSource(signInDetails)
 				.defaultSuccessUrl("/", false)
-				.failureHandler(failures))
+				.failureHandler(keepingTheEmail))
 			.oauth2Login((login) -> login.loginPage("/login")
 				.clientRegistrationRepository(sso)
 				.userInfoEndpoint((endpoint) -> endpoint.oidcUserService(sso))

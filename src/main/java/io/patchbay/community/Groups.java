@@ -147,6 +147,16 @@ public class Groups {
 		return this.repository.membership(groupId, member.id()).isPresent();
 	}
 
+	/**
+	 * The member's place in the group (which they must be able to see), if they joined
+	 * it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<GroupMember> membership(Actor.Member member, long groupId) {
+		this.rules.readGroup(member, groupId);
+		return this.repository.membership(groupId, member.id());
+	}
+
 	/** A group's members in member id order: any page, forward or backward. */
 	@Transactional(readOnly = true)
 	public KeysetPage<GroupMember> members(Actor actor, long groupId, PageRequest page) {

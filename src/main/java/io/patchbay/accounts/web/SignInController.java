@@ -1,10 +1,12 @@
 package io.patchbay.accounts.web;
 
+import io.patchbay.accounts.FailedSignIn;
 import io.patchbay.accounts.SignInProperties;
 import io.patchbay.accounts.SignedInMember;
 import io.patchbay.accounts.SingleSignOn;
 import io.patchbay.accounts.SingleSignOnSettings;
 import io.patchbay.platform.PageController;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -27,7 +29,8 @@ class SignInController {
 	}
 
 	@GetMapping("/login")
-	String signIn(Model model) {
+	String signIn(HttpServletRequest request, Model model) {
+		model.addAttribute("email", FailedSignIn.takeEmail(request.getSession(false)));
 		model.addAttribute("waitMinutes", this.properties.waitMinutes());
 		SingleSignOnSettings settings = this.sso.settings();
 		model.addAttribute("ssoEnabled", settings.enabled());

@@ -16,19 +16,28 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gives every full page of the member app the member's unread chat messages for the
- * "Chat" link of its navigation (one query, whatever the number of threads). Redirects
- * and htmx fragments go without.
+ * Gives every full page of the member app what its side navigation shows of chat: the
+ * member's unread messages for the "Chat" link (one query, whatever the number of
+ * threads) and the most recent threads with their own unread counts. Redirects and htmx
+ * fragments go without.
  */
 @Component
 class ChatNavigation implements HandlerInterceptor, WebMvcConfigurer {
 
 	static final String UNREAD = "chatUnread";
 
+	static final String RECENT = "navChats";
+
+	/** Enough to reach the chats of the day; the Chat page lists them all. */
+	private static final int RECENT_THREADS = 6;
+
 	private final Threads threads;
 
-	ChatNavigation(Threads threads) {
+	private final ChatPageModel pages;
+
+	ChatNavigation(Threads threads, ChatPageModel pages) {
 		this.threads = threads;
+		this.pages = pages;
 	}
 
 	@Override
@@ -45,7 +54,9 @@ class ChatNavigation implements HandlerInterceptor, WebMvcConfigurer {
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInMember member) {
-			page.addObject(UNREAD, this.threads.unreadTotal(new Actor.Member(member.id(), member.name())));
+			Actor.Member caller = new Actor.Member(member.id(), member.name());
+			page.addObject(UNREAD, this.threads.unreadTotal(caller));
+			page.addObject(RECENT, this.pages.recent(caller, RECENT_THREADS));
 		}
 	}
 

@@ -118,6 +118,15 @@ class ChatPageModel {
 		return page.map((thread) -> entry(member, thread));
 	}
 
+	/** The member's most recently active threads, for the side navigation. */
+	List<ThreadEntry> recent(Actor.Member member, int limit) {
+		return this.threads.of(member, PageRequest.after(null, limit))
+			.items()
+			.stream()
+			.map((thread) -> entry(member, thread))
+			.toList();
+	}
+
 	/**
 	 * The thread with its newest messages, or the page before {@code before}: reading
 	 * them tells the bots they were delivered.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -13,6 +14,7 @@ import io.patchbay.community.Comments;
 import io.patchbay.community.FeedQuery;
 import io.patchbay.community.Formatting;
 import io.patchbay.community.Group;
+import io.patchbay.community.GroupMember;
 import io.patchbay.community.Groups;
 import io.patchbay.community.Likes;
 import io.patchbay.community.Post;
@@ -46,7 +48,11 @@ class FeedModel {
 	 * @param member whether the signed-in member belongs to the group, and so may write
 	 * in it
 	 */
-	record Feed(Group group, boolean member, List<Entry> entries, @Nullable Long nextCursor) {
+	/**
+	 * @param member whether the viewer joined the group
+	 * @param admin whether they are one of its admins
+	 */
+	record Feed(Group group, boolean member, boolean admin, List<Entry> entries, @Nullable Long nextCursor) {
 	}
 
 	private final Groups groups;
@@ -70,8 +76,9 @@ class FeedModel {
 	Feed feed(Actor.Member member, long groupId, @Nullable Long after) {
 		Group group = this.groups.find(member, groupId);
 		KeysetPage<Post> page = this.posts.feed(member, groupId, new FeedQuery(after, null, null, POSTS_PER_PAGE));
-		return new Feed(group, this.groups.isMember(member, groupId), entries(member, groupId, page.items()),
-				page.nextCursor());
+		Optional<GroupMember> membership = this.groups.membership(member, groupId);
+		return new Feed(group, membership.isPresent(), membership.filter(GroupMember::admin).isPresent(),
+				entries(member, groupId, page.items()), page.nextCursor());
 	}
 
 	/** One post of the group with its comments: the page a post's permalink opens. */
@@ -81,7 +88,9 @@ class FeedModel {
 		if (post.groupId() != groupId) {
 			throw new NotFoundException("Post", String.valueOf(postId));
 		}
-		return new Feed(group, this.groups.isMember(member, groupId), entries(member, groupId, List.of(post)), null);
+		Optional<GroupMember> membership = this.groups.membership(member, groupId);
+		return new Feed(group, membership.isPresent(), membership.filter(GroupMember::admin).isPresent(),
+				entries(member, groupId, List.of(post)), null);
 	}
 
 	private List<Entry> entries(Actor.Member member, long groupId, List<Post> posts) {
