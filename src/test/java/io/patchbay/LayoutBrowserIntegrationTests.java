@@ -81,9 +81,11 @@ class LayoutBrowserIntegrationTests {
 		pages.put("app-group", "/app/groups/" + group);
 		pages.put("app-group-members", "/app/groups/" + group + "/members");
 		pages.put("app-people", "/app/people");
-		pages.put("app-profile", "/app/people/" + created("/api/admin/members",
-				Map.of("email", "layout-" + System.nanoTime() + "@example.com", "name", "Layout Colleague", "title",
-						"A title long enough to wrap on a phone", "department", "Research and development")));
+		pages.put("app-profile",
+				"/app/people/" + created("/api/admin/members",
+						Map.of("email", "layout-" + System.nanoTime() + "@example.com", "name", "Layout Colleague",
+								"title", "A title long enough to wrap on a phone", "department",
+								"Research and development")));
 		pages.put("app-chat", "/app/chat");
 		pages.put("app-tokens", "/app/tokens");
 		pages.put("app-workflows", "/app/workflows");

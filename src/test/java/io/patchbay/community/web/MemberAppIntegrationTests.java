@@ -155,6 +155,60 @@ class MemberAppIntegrationTests {
 			.value((body) -> assertThat(body).contains("Grace's team"));
 	}
 
+	@Test
+	void groupPagesFollowTheGroupsRulesAndTheDirectoryShowsActiveColleaguesOnly() {
+		RestTestClient admin = AdminApi.asAdministrator(this.anonymous);
+		Map<String, Object> created = json(admin, "/api/admin/members",
+				Map.of("email", "rules-" + System.nanoTime() + "@example.com", "name", "Barbara Liskov"));
+		Map<String, Object> gone = json(admin, "/api/admin/members", Map.of("email",
+				"gone-" + System.nanoTime() + "@example.com", "name", "Gone Colleague " + System.nanoTime()));
+		admin.post().uri("/api/admin/members/{id}/deactivate", gone.get("id")).exchange().expectStatus().isOk();
+		String group = (String) json(admin, "/api/admin/groups",
+				Map.of("name", "Abstraction " + System.nanoTime(), "privacy", "CLOSED"))
+			.get("id");
+		admin.post()
+			.uri("/api/admin/groups/{id}/members", group)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("memberIds", List.of(created.get("id"))))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String session = claim(((String) created.get("inviteUrl")).replaceFirst("^http://[^/]+", ""));
+		RestTestClient member = this.anonymous.mutate().defaultHeader("Cookie", session).build();
+
+		// A member who is not the group's admin: no settings, no adding people.
+		String groupPage = page(member, "/app/groups/" + group);
+		assertThat(groupPage).contains("only its members see its posts", "Leave the group")
+			.doesNotContain("id=\"group-settings-link\"");
+		member.get().uri("/app/groups/{id}/settings", group).exchange().expectStatus().isForbidden();
+		member.post()
+			.uri("/app/groups/{id}/members", group)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("email=" + URLEncoder.encode(AdminApi.EMAIL, StandardCharsets.UTF_8) + "&_csrf=" + csrf(groupPage))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		assertThat(page(member, "/app/groups/" + group + "/members")).contains("Barbara Liskov")
+			.doesNotContain(">Remove<");
+
+		// The directory: no deactivated colleague, whose profile is not found either.
+		assertThat(page(member,
+				"/app/people?query=" + URLEncoder.encode((String) gone.get("name"), StandardCharsets.UTF_8)))
+			.contains("Nobody matches");
+		member.get().uri("/app/people/{id}", gone.get("id")).exchange().expectStatus().isNotFound();
+
+		// Leaving a closed group: it is gone from the member's navigation and pages.
+		member.post()
+			.uri("/app/groups/{id}/leave", group)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("_csrf=" + csrf(groupPage))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+		assertThat(page(member, "/app")).doesNotContain("Abstraction");
+		member.get().uri("/app/groups/{id}", group).exchange().expectStatus().isNotFound();
+	}
+
 	private String claim(String path) {
 		EntityExchangeResult<String> page = this.anonymous.get()
 			.uri(path)
