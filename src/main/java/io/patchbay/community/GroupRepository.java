@@ -118,6 +118,32 @@ class GroupRepository {
 			.list();
 	}
 
+	/**
+	 * The member's groups by name, each with the posts by others since the member last
+	 * read it (or joined): one statement, each count a range of the (group, time) index.
+	 */
+	List<JoinedGroup> joinedWithUnread(long memberId) {
+		return this.jdbc
+			.sql(SELECT.replace("FROM member_group g ",
+					", (SELECT COUNT(*) FROM post p "
+							+ "WHERE p.group_id = g.id AND p.created_at > COALESCE(r.read_at, r.joined_at) "
+							+ "AND NOT (p.author_type = 'MEMBER' AND p.author_id = r.member_id)) AS unread "
+							+ "FROM member_group g JOIN group_member r ON r.group_id = g.id AND r.member_id = ? ")
+					+ "ORDER BY LOWER(g.name), g.id")
+			.param(memberId)
+			.query((rs, row) -> new JoinedGroup(map(rs, row), rs.getInt("unread")))
+			.list();
+	}
+
+	/**
+	 * The member has seen the group's feed as of {@code now}; nothing if not a member.
+	 */
+	void markRead(long groupId, long memberId, Instant now) {
+		this.jdbc.sql("UPDATE group_member SET read_at = ? WHERE group_id = ? AND member_id = ?")
+			.params(Timestamp.from(now), groupId, memberId)
+			.update();
+	}
+
 	Optional<GroupMember> membership(long groupId, long memberId) {
 		return this.jdbc.sql("SELECT * FROM group_member WHERE group_id = ? AND member_id = ?")
 			.params(groupId, memberId)

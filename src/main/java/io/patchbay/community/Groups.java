@@ -140,6 +140,20 @@ public class Groups {
 		return this.repository.joinedBy(member.id());
 	}
 
+	/** The member's groups by name, with what was posted since they last read each. */
+	@Transactional(readOnly = true)
+	public List<JoinedGroup> joinedWithUnread(Actor.Member member) {
+		return this.repository.joinedWithUnread(member.id());
+	}
+
+	/**
+	 * The member has just seen the group's newest posts (nothing if they have not
+	 * joined).
+	 */
+	public void markRead(Actor.Member member, long groupId) {
+		this.repository.markRead(groupId, member.id(), this.clock.instant());
+	}
+
 	/** Whether the member belongs to the group (which they must be able to see). */
 	@Transactional(readOnly = true)
 	public boolean isMember(Actor.Member member, long groupId) {

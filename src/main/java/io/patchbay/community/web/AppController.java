@@ -60,6 +60,9 @@ class AppController {
 	String group(Actor.Member member, @PathVariable long id, @RequestParam(required = false) @Nullable Long after,
 			Model model) {
 		FeedModel.Feed feed = this.feeds.feed(member, id, after);
+		if (after == null) {
+			this.groups.markRead(member, id);
+		}
 		model.addAttribute("feed", feed);
 		model.addAttribute("member", feed.member());
 		return "app/group";
@@ -89,6 +92,8 @@ class AppController {
 	@GetMapping("/app/groups/{id}/feed")
 	String feed(Actor.Member member, @PathVariable long id, Model model) {
 		model.addAttribute("feed", this.feeds.feed(member, id, null));
+		// The live refresh shows the member what just arrived: read as well
+		this.groups.markRead(member, id);
 		return "app/feed :: feed";
 	}
 
