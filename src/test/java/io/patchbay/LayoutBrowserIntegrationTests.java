@@ -77,6 +77,7 @@ class LayoutBrowserIntegrationTests {
 		pages.put("console-workflows", "/console/workflows");
 		pages.put("console-single-sign-on", "/console/single-sign-on");
 		pages.put("console-audit", "/console/audit");
+		pages.put("console-settings", "/console/settings");
 		pages.put("app-home", "/app");
 		pages.put("app-group", "/app/groups/" + group);
 		pages.put("app-group-members", "/app/groups/" + group + "/members");
@@ -124,6 +125,48 @@ class LayoutBrowserIntegrationTests {
 			focused.sendKeys(Keys.ENTER);
 			this.wait.until((driver) -> "main-content".equals(driver.switchTo().activeElement().getAttribute("id")));
 		}
+	}
+
+	@Test
+	void theConsoleNavigationShowsWhereTheAdministratorIsAndOnlyWhatTheyMayOpen() {
+		signIn();
+		this.browser.get(url("/console"));
+		this.wait.until(ExpectedConditions.urlContains("/console/integrations"));
+		assertThat(current()).isEqualTo("Integrations");
+		this.browser.findElement(By.cssSelector("nav.nav a[href='/console/settings']")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-sign-in")));
+		assertThat(current()).isEqualTo("Settings");
+		this.browser.findElement(By.id("configure-sso")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sso")));
+		assertThat(current()).as("single sign-on is one of the settings").isEqualTo("Settings");
+
+		// An auditor: the console opens on the audit log, and lists nothing else to
+		// manage.
+		String email = "auditor-" + System.nanoTime() + "@example.com";
+		String auditor = created("/api/admin/members",
+				Map.of("email", email, "name", "Auditor", "password", "long-enough-password-1"));
+		AdminApi.asAdministrator(TestClients.withoutCookies(this.port))
+			.put()
+			.uri("/api/admin/members/{id}/admin-permissions", auditor)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("permissions", List.of("view_audit_log")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.browser.manage().deleteAllCookies();
+		this.browser.get(url("/login"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+		this.browser.findElement(By.id("password")).sendKeys("long-enough-password-1");
+		this.browser.findElement(By.id("sign-in")).click();
+		this.wait.until(ExpectedConditions.urlContains("/console/audit"));
+		assertThat(current()).isEqualTo("Audit log");
+		assertThat(this.browser.findElements(By.cssSelector("nav.nav a")).stream().map(WebElement::getText))
+			.containsExactly("Audit log", "Settings", "API reference", "Member app");
+	}
+
+	/** The console navigation's entry marked as the current page. */
+	private String current() {
+		return this.browser.findElement(By.cssSelector("nav.nav a[aria-current=page]")).getText();
 	}
 
 	private void check(SoftAssertions layout, String name, int width) {

@@ -17,16 +17,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Gives every full page of the member app the groups its side navigation lists (those the
- * member joined, by name, with their unread posts; one query) and the path being shown,
- * which the navigation marks as the current page. Redirects and htmx fragments go
- * without.
+ * member joined, by name, with their unread posts; one query). Redirects and htmx
+ * fragments go without.
  */
 @Component
 class GroupNavigation implements HandlerInterceptor, WebMvcConfigurer {
 
 	static final String GROUPS = "navGroups";
-
-	static final String PATH = "navPath";
 
 	private final Groups groups;
 
@@ -49,7 +46,6 @@ class GroupNavigation implements HandlerInterceptor, WebMvcConfigurer {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInMember member) {
 			page.addObject(GROUPS, this.groups.joinedWithUnread(new Actor.Member(member.id(), member.name())));
-			page.addObject(PATH, request.getRequestURI());
 		}
 	}
 
