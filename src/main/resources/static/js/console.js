@@ -38,6 +38,18 @@
 		}
 	});
 
+	// "Generate" beside a secret field: data-generate names the input given 32 random
+	// bytes, hex-encoded, from the browser's cryptographic generator.
+	document.addEventListener('click', function (event) {
+		const button = event.target.closest('[data-generate]');
+		const field = button && document.getElementById(button.dataset.generate);
+		if (field && window.crypto) {
+			const bytes = crypto.getRandomValues(new Uint8Array(32));
+			field.value = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+			field.dispatchEvent(new Event('input', { bubbles: true }));
+		}
+	});
+
 	// The new-connection form shows the fields of the chosen type only (all without script).
 	function showFieldsOfType(form) {
 		const type = form.querySelector('select[name="type"]').value;

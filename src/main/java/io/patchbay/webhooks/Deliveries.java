@@ -49,12 +49,14 @@ public class Deliveries {
 	 * Records an entry for a subscriber; call inside the change's transaction.
 	 * @param groupId the group a {@code group} topic entry is about, so that the engine
 	 * can check the group access again when it sends it; {@code null} for other topics
+	 * @return the delivery's id
 	 */
-	void enqueue(Subscriber subscriber, String field, @Nullable Long groupId, Map<String, Object> entry) {
+	long enqueue(Subscriber subscriber, String field, @Nullable Long groupId, Map<String, Object> entry) {
 		long id = this.ids.next();
 		this.repository.insert(id, subscriber.integration().id(), subscriber.subscription().topic(), field, groupId,
 				"msg_" + id, this.json.writeValueAsString(entry), this.clock.instant());
 		wakeAfterCommit();
+		return id;
 	}
 
 	@Transactional(readOnly = true)

@@ -3,12 +3,16 @@ package io.patchbay.webhooks.web;
 import java.util.List;
 
 import io.patchbay.integrations.Integration;
+import io.patchbay.platform.ConflictException;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.NotFoundException;
-import io.patchbay.webhooks.HandshakeFailedException;
-import io.patchbay.webhooks.Subscriptions;
-import io.patchbay.webhooks.Topic;
 import io.patchbay.platform.PageController;
+import io.patchbay.webhooks.Delivery;
+import io.patchbay.webhooks.HandshakeFailedException;
+import io.patchbay.webhooks.Subscription;
+import io.patchbay.webhooks.Subscriptions;
+import io.patchbay.webhooks.TestEvents;
+import io.patchbay.webhooks.Topic;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -40,9 +44,12 @@ class WebhookConsoleController {
 
 	private final WebhookSection section;
 
-	WebhookConsoleController(Subscriptions subscriptions, WebhookSection section) {
+	private final TestEvents testEvents;
+
+	WebhookConsoleController(Subscriptions subscriptions, WebhookSection section, TestEvents testEvents) {
 		this.subscriptions = subscriptions;
 		this.section = section;
+		this.testEvents = testEvents;
 	}
 
 	@GetMapping
@@ -90,6 +97,28 @@ class WebhookConsoleController {
 		Topic removed = topic(topic);
 		this.subscriptions.unsubscribe(integration.id(), removed.object());
 		return done(integration, removed, "webhooks.notice.removed", htmx, flash);
+	}
+
+	/**
+	 * Sends a test entry for one subscribed field and shows its delivery, whose log says
+	 * how the receiver answered. A plain form: the delivery page replaces the console's.
+	 */
+	@PostMapping("/{topic}/test")
+	ModelAndView test(@PathVariable long id, @PathVariable String topic,
+			@RequestParam(defaultValue = "") String field) {
+		Integration integration = this.section.find(id);
+		Topic tested = topic(topic);
+		try {
+			Delivery delivery = this.testEvents.send(integration.id(), tested, field);
+			return new ModelAndView("redirect:/console/deliveries/" + delivery.id());
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			Subscription subscription = this.subscriptions.find(integration.id(), tested).orElse(null);
+			return failed(integration, tested,
+					new WebhookSection.Draft((subscription != null) ? subscription.callbackUrl() : "",
+							(subscription != null) ? List.copyOf(subscription.fields()) : List.of(), ex.getMessage()),
+					null, HttpStatus.BAD_REQUEST);
+		}
 	}
 
 	private ModelAndView done(Integration integration, Topic topic, String notice, @Nullable String htmx,

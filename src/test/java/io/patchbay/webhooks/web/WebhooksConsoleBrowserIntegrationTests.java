@@ -196,6 +196,35 @@ class WebhooksConsoleBrowserIntegrationTests {
 		this.wait.until(ExpectedConditions.textToBe(By.id("subscription-state"), "Not subscribed"));
 	}
 
+	@Test
+	void aGeneratedVerifyTokenPassesTheHandshakeAndATestEventReachesTheReceiverSigned() {
+		String id = integrationWith("read_group");
+		signIn();
+		this.driver.get(url("/console/integrations/" + id));
+		click(By.id("tab-group"));
+		this.wait.until(ExpectedConditions.attributeContains(By.id("tab-group"), "class", "current"));
+		assertThat(text(By.id("tab-group"))).as("a readable name beside the object").contains("Groups", "group");
+		type(By.id("callback-url"), receiver.baseUrl() + "/hooks/console");
+		click(By.id("field-posts"));
+		click(By.id("generate-verify-token"));
+		String token = this.driver.findElement(By.id("verify-token")).getAttribute("value");
+		assertThat(token).matches("[0-9a-f]{64}");
+		click(By.id("save-subscription"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("subscription-state"), "Active"));
+		assertThat(receiver.findAll(getRequestedFor(urlPathEqualTo("/hooks/console")))
+			.getFirst()
+			.queryParameter("hub.verify_token")
+			.firstValue()).isEqualTo(token);
+
+		click(By.id("send-test"));
+		this.wait.until(ExpectedConditions.urlMatches("/console/deliveries/\\d+$"));
+		awaitAttempts(1);
+		LoggedRequest sent = receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/console"))).getFirst();
+		assertThat(sent.getBodyAsString()).contains("\"field\":\"posts\"", "\"test\":true");
+		assertThat(sent.getHeader("webhook-signature")).isNotBlank();
+		assertThat(text(By.id("webhook-id"))).isEqualTo(sent.getHeader("webhook-id"));
+	}
+
 	/** Without JavaScript the section is a page of its own, and its forms still work. */
 	@Test
 	@Tag("no-javascript")
