@@ -2,7 +2,11 @@ package io.patchbay.platform;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import com.google.common.net.InetAddresses;
 import org.jspecify.annotations.Nullable;
@@ -61,13 +65,56 @@ public class AuditLog {
 	}
 
 	public List<AuditEntry> latest(int limit) {
-		return this.jdbc.sql("SELECT * FROM audit_entry ORDER BY occurred_at DESC, id DESC LIMIT ?")
-			.param(Math.clamp(limit, 1, 500))
+		return search(AuditQuery.latest(), limit);
+	}
+
+	/** The entries that match, newest first; pass the last one's id as {@code before}. */
+	public List<AuditEntry> search(AuditQuery query, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM audit_entry WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (query.actor() != null && !query.actor().isBlank()) {
+			sql.append(" AND LOWER(actor_name) LIKE ?");
+			params.add("%" + query.actor().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+		}
+		if (query.action() != null && !query.action().isBlank()) {
+			sql.append(" AND (action = ? OR action LIKE ?)");
+			params.add(query.action().strip());
+			// "_" matches itself among the others: a code's object part has no
+			// look-alikes
+			params.add(query.action().strip().replace("%", "") + ".%");
+		}
+		if (query.from() != null) {
+			sql.append(" AND occurred_at >= ?");
+			params.add(Timestamp.from(query.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+		}
+		if (query.to() != null) {
+			sql.append(" AND occurred_at < ?");
+			params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+		}
+		if (query.before() != null) {
+			Optional<Timestamp> time = this.jdbc.sql("SELECT occurred_at FROM audit_entry WHERE id = ?")
+				.param(query.before())
+				.query(Timestamp.class)
+				.optional();
+			if (time.isPresent()) {
+				sql.append(" AND (occurred_at < ? OR (occurred_at = ? AND id < ?))");
+				params.addAll(List.of(time.get(), time.get(), query.before()));
+			}
+		}
+		sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ?");
+		params.add(Math.clamp(limit, 1, 500));
+		return this.jdbc.sql(sql.toString())
+			.params(params)
 			.query((rs, row) -> new AuditEntry(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("action"),
 					rs.getString("object_type"), rs.getString("object_id"), rs.getString("object_name"),
 					rs.getString("details"), readable(rs.getString("ip"))))
 			.list();
+	}
+
+	/** The action codes recorded so far, for the log's filter. */
+	public List<String> actions() {
+		return this.jdbc.sql("SELECT DISTINCT action FROM audit_entry ORDER BY action").query(String.class).list();
 	}
 
 	private static @Nullable String truncate(@Nullable String details) {

@@ -216,6 +216,28 @@ class ConsoleBrowserIntegrationTests {
 			.doesNotContain("0:0:0:0:0:0:0:1");
 		assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) this.driver)
 			.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+
+		// Filtered to one action, of today: each row is that action, linked to its
+		// object.
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.id("audit-action")))
+			.selectByValue("integration.permissions_changed");
+		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("document.getElementById('audit-from').value = arguments[0]; "
+					+ "document.getElementById('audit-to').value = arguments[0];", today);
+		click(By.cssSelector("#audit-filters button[type=submit]"));
+		this.wait.until(ExpectedConditions.urlContains("action=integration.permissions_changed"));
+		List<WebElement> rows = this.driver.findElements(By.cssSelector("#audit tbody tr"));
+		assertThat(rows).isNotEmpty().allSatisfy((row) -> assertThat(row.getText()).contains("Permissions changed"));
+		assertThat(this.driver.findElement(By.id("audit-from")).getAttribute("value")).isEqualTo(today);
+		String object = rows.getFirst().findElement(By.cssSelector("td a")).getAttribute("href");
+		assertThat(object).matches(".*/console/integrations/\\d+$");
+		// Nobody by that name: the table says so, and the filters can be cleared.
+		this.driver.get(url("/console/audit?actor=nobody-" + System.nanoTime()));
+		assertThat(this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit"))).getText())
+			.contains("No entry matches");
+		click(By.id("audit-clear"));
+		this.wait.until(ExpectedConditions.urlMatches("/console/audit$"));
 	}
 
 	@Test
