@@ -50,6 +50,57 @@
 		}
 	});
 
+	// The group picker: its boxes mirror the ids in its text field, both ways; ticking a
+	// group also chooses "Only these groups". The search hides the groups it does not match.
+	function pickerField(picker) {
+		return document.getElementById(picker.dataset.groupPicker);
+	}
+	function idsIn(field) {
+		return field.value.split(/[\s,]+/).filter((id) => id !== '');
+	}
+	function showPicked(picker) {
+		const ids = idsIn(pickerField(picker));
+		picker.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+			box.checked = ids.includes(box.value);
+		});
+	}
+	document.addEventListener('change', function (event) {
+		const picker = event.target.closest('[data-group-picker]');
+		if (!picker || event.target.type !== 'checkbox') {
+			return;
+		}
+		const field = pickerField(picker);
+		const listed = Array.from(picker.querySelectorAll('input[type=checkbox]'), (box) => box.value);
+		// What was typed that is not a listed group stays, so that its error can be shown.
+		const kept = idsIn(field).filter((id) => !listed.includes(id));
+		const ticked = Array.from(picker.querySelectorAll('input[type=checkbox]:checked'), (box) => box.value);
+		field.value = kept.concat(ticked).join(', ');
+		const list = document.getElementById('group-access-list');
+		if (list && event.target.checked) {
+			list.checked = true;
+		}
+	});
+	document.addEventListener('input', function (event) {
+		const filter = event.target.closest('[data-filter-for]');
+		if (filter) {
+			const words = filter.value.trim().toLowerCase();
+			document.getElementById(filter.dataset.filterFor).querySelectorAll('li').forEach(function (item) {
+				item.hidden = words !== '' && !item.dataset.name.includes(words);
+			});
+		}
+		const picker = document.querySelector('[data-group-picker="' + event.target.id + '"]');
+		if (picker) {
+			showPicked(picker);
+		}
+	});
+	document.addEventListener('htmx:load', function (event) {
+		const element = event.detail.elt;
+		const picker = element.matches('[data-group-picker]') ? element : element.querySelector('[data-group-picker]');
+		if (picker) {
+			showPicked(picker);
+		}
+	});
+
 	// The new-connection form shows the fields of the chosen type only (all without script).
 	function showFieldsOfType(form) {
 		const type = form.querySelector('select[name="type"]').value;

@@ -122,6 +122,13 @@ class GroupRepository {
 	 * The member's groups by name, each with the posts by others since the member last
 	 * read it (or joined): one statement, each count a range of the (group, time) index.
 	 */
+	List<Group> byName(int limit) {
+		return this.jdbc.sql(SELECT + "ORDER BY LOWER(g.name), g.id LIMIT ?")
+			.param(limit)
+			.query(GroupRepository::map)
+			.list();
+	}
+
 	List<JoinedGroup> joinedWithUnread(long memberId) {
 		return this.jdbc
 			.sql(SELECT.replace("FROM member_group g ",

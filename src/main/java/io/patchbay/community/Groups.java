@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Groups {
 
+	/** The most groups offered at once in a list to choose from. */
+	public static final int GROUP_CHOICES = 1000;
+
 	private final GroupRepository repository;
 
 	private final CommunityRules rules;
@@ -126,6 +129,16 @@ public class Groups {
 			case Actor.Administrator administrator -> this.repository.list(page, GroupAccess.ALL, null);
 		};
 		return KeysetPage.of(rows, page, Group::id);
+	}
+
+	/**
+	 * Every group by name, up to {@code limit}, for an administrator choosing among them
+	 * (an integration's group access).
+	 */
+	@Transactional(readOnly = true)
+	public List<Group> byName(Actor.Administrator administrator, int limit) {
+		this.rules.listGroups(administrator);
+		return this.repository.byName(Math.clamp(limit, 1, GROUP_CHOICES));
 	}
 
 	/** The groups a member sees (open ones and their own), by name. */

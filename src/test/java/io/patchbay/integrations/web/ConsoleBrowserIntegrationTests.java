@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.patchbay.Chromium;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void administratorCreatesConfiguresAndDeletesABot() throws IOException {
+		String group = groupNamed("Picker group " + System.nanoTime());
 		signIn();
 		String name = "Helpdesk bot";
 
@@ -141,8 +143,27 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.driver.findElement(By.id("group-access-list")).isSelected()).isTrue();
 		assertThat(this.driver.findElement(By.id("group-ids")).getAttribute("value")).isEqualTo("12, not-a-group");
 		assertThat(this.driver.findElement(By.id("permission-read_group")).isSelected()).isTrue();
+		// The picker lists groups by name; ticking one writes its id beside what was
+		// typed.
+		type(By.id("group-filter"), "Picker group");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pick-group-" + group)));
+		assertThat(this.driver.findElements(By.cssSelector("#group-choices li:not([hidden])")))
+			.allSatisfy((item) -> assertThat(item.getText()).contains("Picker group"));
+		click(By.id("pick-group-" + group));
+		assertThat(this.driver.findElement(By.id("group-ids")).getAttribute("value"))
+			.isEqualTo("12, not-a-group, " + group);
+		click(By.id("pick-group-" + group));
+		assertThat(this.driver.findElement(By.id("group-ids")).getAttribute("value")).isEqualTo("12, not-a-group");
+		WebElement typed = this.driver.findElement(By.id("group-ids"));
+		typed.clear();
+		typed.sendKeys(group);
+		submitAndWait(By.id("save-permissions"));
+		assertThat(text(By.cssSelector("#permissions .notice.success"))).isNotEmpty();
+		this.wait.until(ExpectedConditions.elementToBeSelected(By.id("pick-group-" + group)));
+		assertThat(this.driver.findElement(By.id("group-access-list")).isSelected()).isTrue();
 		// Ids typed while "All groups" is chosen are not kept, and the notice says so.
 		click(By.id("group-access-all"));
+		type(By.id("group-ids"), group + ", 12");
 		submitAndWait(By.id("save-permissions"));
 		assertThat(text(By.cssSelector("#permissions .notice.success"))).contains("not kept");
 		this.driver.navigate().refresh();
@@ -276,6 +297,28 @@ class ConsoleBrowserIntegrationTests {
 		this.driver.navigate().refresh();
 		this.wait.until(ExpectedConditions.textToBe(By.id("integration-name"), "Payroll export"));
 		assertThat(this.driver.findElements(By.id("access-token"))).as("the token is shown only once").isEmpty();
+	}
+
+	/** A new group, made through the admin API; its id. */
+	private String groupNamed(String name) {
+		Map<?, ?> group = io.patchbay.AdminApi.asAdministrator(io.patchbay.TestClients.withoutCookies(this.port))
+			.post()
+			.uri("/api/admin/groups")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(Map.of("name", name, "privacy", "CLOSED"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return String.valueOf(group.get("id"));
+	}
+
+	private void type(By locator, String text) {
+		WebElement field = this.wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+		field.clear();
+		field.sendKeys(text);
 	}
 
 	/** The status of a Graph API call with an integration's token. */
