@@ -81,6 +81,7 @@ class LayoutBrowserIntegrationTests {
 		pages.put("app-home", "/app");
 		pages.put("app-group", "/app/groups/" + group);
 		pages.put("app-group-members", "/app/groups/" + group + "/members");
+		pages.put("app-post", "/app/groups/" + group + "/posts/" + postIn(group));
 		pages.put("app-people", "/app/people");
 		pages.put("app-profile",
 				"/app/people/" + created("/api/admin/members",
@@ -101,6 +102,12 @@ class LayoutBrowserIntegrationTests {
 				check(layout, name, width);
 			});
 		}
+		// The console's create dialog, open.
+		this.browser.manage().window().setSize(new Dimension(1400, 1000));
+		this.browser.get(url("/console/integrations"));
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("open-create"))).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-name")));
+		check(layout, "console-create-dialog", 1400);
 		// The sign-in page, signed out.
 		this.browser.manage().deleteAllCookies();
 		for (int width : WIDTHS) {
@@ -179,6 +186,28 @@ class LayoutBrowserIntegrationTests {
 				.as("%s: accessibility", name)
 				.doesNotThrowAnyException();
 		}
+	}
+
+	/** A post with a comment, by the administrator, who joins the open group for it. */
+	private String postIn(String group) {
+		var asAdmin = AdminApi.asAdministrator(TestClients.withoutCookies(this.port));
+		Map<?, ?> me = asAdmin.get()
+			.uri("/api/v1/me")
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		asAdmin.post()
+			.uri("/api/admin/groups/{id}/members", group)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("memberIds", List.of(me.get("id"))))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String post = created("/api/v1/groups/" + group + "/posts",
+				Map.of("message", "A post long enough to wrap at the width of a phone, with a comment under it"));
+		created("/api/v1/posts/" + post + "/comments", Map.of("message", "A comment, with its time"));
+		return post;
 	}
 
 	private String created(String path, Map<String, String> body) {

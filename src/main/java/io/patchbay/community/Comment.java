@@ -13,4 +13,8 @@ import org.jspecify.annotations.Nullable;
 public record Comment(long id, long postId, long groupId, @Nullable Long parentId, Author author, String message,
 		List<Long> mentionedIds, long replyCount, long likeCount, Instant createdAt, Instant updatedAt) {
 
+	public boolean edited() {
+		return this.updatedAt.isAfter(this.createdAt);
+	}
+
 }

@@ -127,6 +127,24 @@ public class Connections {
 	}
 
 	/**
+	 * The connections whose name or allowed domain contains the query (ignoring case);
+	 * all of them for a blank one. A company has tens of connections, so they are
+	 * filtered as read.
+	 */
+	@Transactional(readOnly = true)
+	public List<Connection> search(Actor actor, @Nullable String query) {
+		List<Connection> all = all(actor);
+		if (query == null || query.isBlank()) {
+			return all;
+		}
+		String words = query.strip().toLowerCase(java.util.Locale.ROOT);
+		return all.stream()
+			.filter((connection) -> connection.name().toLowerCase(java.util.Locale.ROOT).contains(words)
+					|| connection.allowedDomain().toLowerCase(java.util.Locale.ROOT).contains(words))
+			.toList();
+	}
+
+	/**
 	 * The names of the connections, for the workflow builder's API-call step: anyone who
 	 * builds workflows may call through them, never read their secrets.
 	 */

@@ -45,8 +45,10 @@ class ConnectionConsoleController {
 	}
 
 	@GetMapping
-	String list(Actor.Administrator administrator, Model model) {
-		model.addAttribute("connections", this.connections.all(administrator));
+	String list(Actor.Administrator administrator, @RequestParam(required = false) @Nullable String query,
+			Model model) {
+		model.addAttribute("connections", this.connections.search(administrator, query));
+		model.addAttribute("query", (query != null) ? query.strip() : "");
 		model.addAttribute("clients", this.clients.all(administrator));
 		model.addAttribute("callbackUrl", this.clients.callbackUrl());
 		return LIST_VIEW;
@@ -123,7 +125,7 @@ class ConnectionConsoleController {
 	 */
 	private ModelAndView again(Actor.Administrator administrator, Model model, String form, @Nullable String error,
 			@Nullable String name, @Nullable String kind, @Nullable String target) {
-		list(administrator, model);
+		list(administrator, null, model);
 		ModelAndView page = new ModelAndView(LIST_VIEW, model.asMap(), HttpStatus.BAD_REQUEST);
 		page.addObject("errorForm", form);
 		page.addObject("error", error);

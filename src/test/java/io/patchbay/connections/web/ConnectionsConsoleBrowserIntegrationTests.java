@@ -102,6 +102,16 @@ class ConnectionsConsoleBrowserIntegrationTests {
 		service.verify(getRequestedFor(urlPathEqualTo("/tickets")).withHeader("X-Api-Key", equalTo(apiKey)));
 		assertThat(this.driver.getPageSource()).doesNotContain(apiKey);
 
+		// The list's search finds it by name, and says when nothing matches.
+		this.driver.get(url("/console/connections"));
+		type(By.id("connections-query"), name);
+		click(By.cssSelector("#connections-search button"));
+		this.wait.until(ExpectedConditions.urlContains("query="));
+		assertThat(this.driver.findElements(By.cssSelector("#connections tbody tr"))).singleElement()
+			.satisfies((row) -> assertThat(row.getText()).contains(name));
+		this.driver.get(url("/console/connections?query=no-such-" + name));
+		assertThat(this.driver.findElement(By.id("connections")).getText()).contains("No connection matches");
+
 		this.driver.get(url("/console/connections"));
 		String client = "machine-" + Long.toString(System.nanoTime(), 36);
 		type(By.id("client-name"), client);
