@@ -117,15 +117,25 @@ class WorkflowRepository {
 
 	/** Newest first: a member's own and shared workflows, or all for {@code null}. */
 	List<Workflow> list(@Nullable Long memberId, PageRequest page) {
+		return list(memberId, null, page);
+	}
+
+	/** As above, those whose name contains {@code name} (ignoring case) when given. */
+	List<Workflow> list(@Nullable Long memberId, @Nullable String name, PageRequest page) {
 		String visible = (memberId == null) ? "" : " AND (creator_id = :member OR id IN "
 				+ "(SELECT workflow_id FROM workflow_collaborator WHERE member_id = :member))";
+		String named = (name == null || name.isBlank()) ? "" : " AND LOWER(name) LIKE :name";
 		var sql = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM workflow WHERE " + page.where("id", false).replace("?", ":key") + visible
-					+ page.orderBy("id", false) + " LIMIT :rows")
+					+ named + page.orderBy("id", false) + " LIMIT :rows")
 			.param("key", page.key(false))
 			.param("rows", page.rows());
 		if (memberId != null) {
 			sql = sql.param("member", memberId);
+		}
+		if (!named.isEmpty()) {
+			sql = sql.param("name",
+					"%" + name.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
 		}
 		return withCollaborators(sql.query(this::row).list());
 	}

@@ -86,11 +86,17 @@ public class Workflows {
 
 	@Transactional(readOnly = true)
 	public KeysetPage<Workflow> list(Actor actor, PageRequest page) {
+		return list(actor, null, page);
+	}
+
+	/** As above, those whose name contains {@code name} (ignoring case) when given. */
+	@Transactional(readOnly = true)
+	public KeysetPage<Workflow> list(Actor actor, @Nullable String name, PageRequest page) {
 		List<Workflow> rows = switch (actor) {
-			case Actor.Member member -> this.repository.list(member.id(), page);
+			case Actor.Member member -> this.repository.list(member.id(), name, page);
 			case Actor.Administrator administrator -> {
 				WorkflowRules.manage(administrator);
-				yield this.repository.list(null, page);
+				yield this.repository.list(null, name, page);
 			}
 			default -> List.of();
 		};

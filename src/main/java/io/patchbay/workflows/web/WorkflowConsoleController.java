@@ -5,6 +5,7 @@ import io.patchbay.platform.PageController;
 import io.patchbay.platform.PageRequest;
 import io.patchbay.workflows.BuildingSettings;
 import io.patchbay.workflows.Workflows;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,9 +36,10 @@ class WorkflowConsoleController {
 	}
 
 	@GetMapping
-	String list(Actor.Administrator administrator, @org.springframework.web.bind.annotation.RequestParam(
-			required = false) @org.jspecify.annotations.Nullable Long after, Model model) {
-		var page = this.workflows.list(administrator, PageRequest.after(after, 50));
+	String list(Actor.Administrator administrator, @RequestParam(required = false) @Nullable Long after,
+			@RequestParam(required = false) @Nullable String query, Model model) {
+		var page = this.workflows.list(administrator, query, PageRequest.after(after, 50));
+		model.addAttribute("query", (query != null) ? query.strip() : "");
 		model.addAttribute("workflows", page.items());
 		model.addAttribute("nextCursor", page.nextCursor());
 		model.addAttribute("names", this.workflows.memberNames(page.items()));
@@ -46,8 +49,7 @@ class WorkflowConsoleController {
 
 	/** Whether members build workflows of their own (administrators always do). */
 	@PostMapping("/settings")
-	String settings(Actor.Administrator administrator,
-			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean membersMayBuild,
+	String settings(Actor.Administrator administrator, @RequestParam(defaultValue = "false") boolean membersMayBuild,
 			RedirectAttributes flash) {
 		this.settings.membersMayBuild(administrator, membersMayBuild);
 		flash.addFlashAttribute("notice", "console.workflows.settings.saved");

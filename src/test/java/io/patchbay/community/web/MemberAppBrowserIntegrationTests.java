@@ -105,6 +105,88 @@ class MemberAppBrowserIntegrationTests {
 		assertThat(this.browser.getCurrentUrl()).isEqualTo(url);
 	}
 
+	/**
+	 * What the first walk-through found, in the browser: "Your groups" listed groups the
+	 * member had not joined and an open group offered its post box to non-members; likes
+	 * were not live; counts read "1 likes"; the webhooks' permalink led nowhere.
+	 */
+	@Test
+	void theFirstWalkThroughsBugsStayFixed() {
+		RestTestClient admin = AdminApi.asAdministrator(this.anonymous);
+		String suffix = Long.toString(System.nanoTime(), 36);
+		String email = "walk-" + suffix + "@example.com";
+		String colleagueEmail = "walk-colleague-" + suffix + "@example.com";
+		Object id = json(admin, "/api/admin/members",
+				Map.of("email", email, "name", "Walker", "password", "walk-password-1"))
+			.get("id");
+		Object colleague = json(admin, "/api/admin/members",
+				Map.of("email", colleagueEmail, "name", "Colleague", "password", "walk-password-2"))
+			.get("id");
+		String open = (String) json(admin, "/api/admin/groups", Map.of("name", "Open " + suffix, "privacy", "OPEN"))
+			.get("id");
+		String team = (String) json(admin, "/api/admin/groups", Map.of("name", "Team " + suffix, "privacy", "SECRET"))
+			.get("id");
+		admin.post()
+			.uri("/api/admin/groups/{id}/members", team)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("memberIds", List.of(id, colleague)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		RestTestClient asColleague = this.anonymous.mutate()
+			.defaultHeaders((headers) -> headers.setBasicAuth(colleagueEmail, "walk-password-2"))
+			.build();
+
+		this.browser.get("http://localhost:" + this.port + "/login");
+		this.browser.findElement(By.id("email")).sendKeys(email);
+		this.browser.findElement(By.id("password")).sendKeys("walk-password-1");
+		this.browser.findElement(By.id("sign-in")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().endsWith("/app"));
+		String yours = this.browser.findElement(By.cssSelector("main ul.groups")).getText();
+		assertThat(yours).contains("Team " + suffix).doesNotContain("Open " + suffix);
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Open " + suffix);
+
+		// Not a member of the open group: no post box, a Join button.
+		this.browser.findElement(By.linkText("Open " + suffix)).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.browser.findElements(By.id("feed")).isEmpty());
+		assertThat(this.browser.findElements(By.cssSelector(".composer"))).isEmpty();
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Join group");
+
+		// In the team's feed, a colleague's post, like and comment arrive live, in words.
+		this.browser.findElement(By.cssSelector(".side-nav a[href='/app/groups/" + team + "']")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !this.browser.findElements(By.cssSelector("#live:not([hidden])")).isEmpty());
+		((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript("window.notReloaded = true");
+		String post = (String) json(asColleague, "/api/v1/groups/" + team + "/posts", Map.of("message", "Ship it"))
+			.get("id");
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> feedText().contains("Ship it") && feedText().contains("0 likes"));
+		asColleague.post().uri("/api/v1/objects/{id}/likes", post).exchange().expectStatus().is2xxSuccessful();
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> feedText().contains("1 like") && !feedText().contains("1 likes"));
+		json(asColleague, "/api/v1/posts/" + post + "/comments", Map.of("message", "Agreed"));
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> feedText().contains("1 comment") && !feedText().contains("1 comments"));
+		assertThat(((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript("return window.notReloaded"))
+			.as("live, without a reload")
+			.isEqualTo(true);
+
+		// The permalink a webhook sends opens the post's own page, with its comment.
+		this.browser.get("http://localhost:" + this.port + "/groups/" + team + "/posts/" + post);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.getCurrentUrl().endsWith("/app/groups/" + team + "/posts/" + post));
+		assertThat(feedText()).contains("Ship it", "Agreed");
+		// And in French, the same counts in French plural forms.
+		this.browser.get(this.browser.getCurrentUrl() + "?lang=fr");
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> feedText().contains("1 mention J’aime") && feedText().contains("1 commentaire"));
+		assertThat(feedText()).doesNotContain("1 mentions", "1 commentaires");
+	}
+
 	/** The feed as shown; htmx may be swapping it in at this moment (stale element). */
 	private String feedText() {
 		return this.browser.findElement(By.id("feed")).getText();

@@ -280,6 +280,20 @@ class WorkflowApiIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(page).contains("Console managed", "Ada");
+		// Its search: by a part of the name, ignoring case; a name nobody has says so.
+		assertThat(console.get()
+			.uri("/console/workflows?query=CONSOLE manag")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("Console managed");
+		assertThat(console.get()
+			.uri("/console/workflows?query=no such workflow")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).doesNotContain("Console managed")
+			.contains("No workflow’s name contains “no such workflow”");
 		console.post()
 			.uri("/console/workflows/" + workflow.get("id") + "/unpublish")
 			.exchange()
