@@ -197,13 +197,7 @@ class LayoutBrowserIntegrationTests {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-		asAdmin.post()
-			.uri("/api/admin/groups/{id}/members", group)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("memberIds", List.of(me.get("id"))))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		AdminApi.addToGroup(this.port, group, me.get("id"));
 		String post = created("/api/v1/groups/" + group + "/posts",
 				Map.of("message", "A post long enough to wrap at the width of a phone, with a comment under it"));
 		created("/api/v1/posts/" + post + "/comments", Map.of("message", "A comment, with its time"));
@@ -211,18 +205,7 @@ class LayoutBrowserIntegrationTests {
 	}
 
 	private String created(String path, Map<String, String> body) {
-		Map<?, ?> answer = AdminApi.asAdministrator(TestClients.withoutCookies(this.port))
-			.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.is2xxSuccessful()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return String.valueOf(answer.get("id"));
+		return String.valueOf(AdminApi.create(this.port, path, body).get("id"));
 	}
 
 	private void signIn() {

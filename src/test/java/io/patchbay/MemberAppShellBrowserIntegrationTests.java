@@ -170,17 +170,7 @@ class MemberAppShellBrowserIntegrationTests {
 		body.put("name", name);
 		body.put("email", name.toLowerCase().replaceAll("[^a-z0-9]", "") + "@example.com");
 		body.put("password", PASSWORD);
-		return AdminApi.asAdministrator(TestClients.withoutCookies(this.port))
-			.post()
-			.uri("/api/admin/members")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return AdminApi.create(this.port, "/api/admin/members", body);
 	}
 
 }

@@ -28,8 +28,7 @@ class NavigationPath implements HandlerInterceptor, WebMvcConfigurer {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable ModelAndView page) {
-		String view = (page != null) ? page.getViewName() : null;
-		if (view != null && !view.startsWith("redirect:") && !view.contains("::")) {
+		if (page != null && PageViews.fullPage(page)) {
 			page.addObject(PATH, request.getRequestURI());
 		}
 	}

@@ -1,28 +1,19 @@
 package io.patchbay.chat.web;
 
 import io.patchbay.accounts.Actor;
-import io.patchbay.accounts.SignedInMember;
+import io.patchbay.accounts.MemberPageModel;
 import io.patchbay.chat.Threads;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Gives every full page of the member app what its side navigation shows of chat: the
  * member's unread messages for the "Chat" link (one query, whatever the number of
- * threads) and the most recent threads with their own unread counts. Redirects and htmx
- * fragments go without.
+ * threads) and the most recent threads with their own unread counts.
  */
 @Component
-class ChatNavigation implements HandlerInterceptor, WebMvcConfigurer {
+class ChatNavigation extends MemberPageModel {
 
 	static final String UNREAD = "chatUnread";
 
@@ -41,23 +32,9 @@ class ChatNavigation implements HandlerInterceptor, WebMvcConfigurer {
 	}
 
 	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/app", "/app/**");
-	}
-
-	@Override
-	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-			@Nullable ModelAndView page) {
-		String view = (page != null) ? page.getViewName() : null;
-		if (view == null || view.startsWith("redirect:") || view.contains("::")) {
-			return;
-		}
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof SignedInMember member) {
-			Actor.Member caller = new Actor.Member(member.id(), member.name());
-			page.addObject(UNREAD, this.threads.unreadTotal(caller));
-			page.addObject(RECENT, this.pages.recent(caller, RECENT_THREADS));
-		}
+	protected void addTo(ModelAndView page, Actor.Member member) {
+		page.addObject(UNREAD, this.threads.unreadTotal(member));
+		page.addObject(RECENT, this.pages.recent(member, RECENT_THREADS));
 	}
 
 }

@@ -67,13 +67,7 @@ class MemberAppBrowserIntegrationTests {
 			.get("id");
 		String group = (String) json(admin, "/api/admin/groups", Map.of("name", "Apollo", "privacy", "SECRET"))
 			.get("id");
-		admin.post()
-			.uri("/api/admin/groups/{id}/members", group)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("memberIds", List.of(invited.get("id"), colleagueId)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		AdminApi.addToGroup(this.port, group, invited.get("id"), colleagueId);
 
 		this.browser.get(((String) invited.get("inviteUrl")).replaceFirst("localhost:\\d+", "localhost:" + this.port));
 		this.browser.findElement(By.name("password")).sendKeys("lunar-module-guidance");
@@ -126,13 +120,7 @@ class MemberAppBrowserIntegrationTests {
 			.get("id");
 		String team = (String) json(admin, "/api/admin/groups", Map.of("name", "Team " + suffix, "privacy", "SECRET"))
 			.get("id");
-		admin.post()
-			.uri("/api/admin/groups/{id}/members", team)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("memberIds", List.of(id, colleague)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		AdminApi.addToGroup(this.port, team, id, colleague);
 		RestTestClient asColleague = this.anonymous.mutate()
 			.defaultHeaders((headers) -> headers.setBasicAuth(colleagueEmail, "walk-password-2"))
 			.build();

@@ -52,13 +52,7 @@ class MemberAppIntegrationTests {
 		String group = (String) json(admin, "/api/admin/groups",
 				Map.of("name", "Compilers " + System.nanoTime(), "privacy", "CLOSED"))
 			.get("id");
-		admin.post()
-			.uri("/api/admin/groups/{id}/members", group)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("memberIds", List.of(created.get("id"))))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		AdminApi.addToGroup(this.port, group, created.get("id"));
 
 		String session = claim(((String) created.get("inviteUrl")).replaceFirst("^http://[^/]+", ""));
 		RestTestClient member = this.anonymous.mutate().defaultHeader("Cookie", session).build();
@@ -166,13 +160,7 @@ class MemberAppIntegrationTests {
 		String group = (String) json(admin, "/api/admin/groups",
 				Map.of("name", "Abstraction " + System.nanoTime(), "privacy", "CLOSED"))
 			.get("id");
-		admin.post()
-			.uri("/api/admin/groups/{id}/members", group)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("memberIds", List.of(created.get("id"))))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		AdminApi.addToGroup(this.port, group, created.get("id"));
 		String session = claim(((String) created.get("inviteUrl")).replaceFirst("^http://[^/]+", ""));
 		RestTestClient member = this.anonymous.mutate().defaultHeader("Cookie", session).build();
 

@@ -301,18 +301,9 @@ class ConsoleBrowserIntegrationTests {
 
 	/** A new group, made through the admin API; its id. */
 	private String groupNamed(String name) {
-		Map<?, ?> group = io.patchbay.AdminApi.asAdministrator(io.patchbay.TestClients.withoutCookies(this.port))
-			.post()
-			.uri("/api/admin/groups")
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.body(Map.of("name", name, "privacy", "CLOSED"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return String.valueOf(group.get("id"));
+		return String.valueOf(
+				io.patchbay.AdminApi.create(this.port, "/api/admin/groups", Map.of("name", name, "privacy", "CLOSED"))
+					.get("id"));
 	}
 
 	private void type(By locator, String text) {
