@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The console's language: chosen with {@code ?lang=en} or {@code ?lang=fr} and kept in a
@@ -21,6 +23,17 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	/** Boot's MVC configuration, with request mappings that skip what cannot match. */
+	@Bean
+	WebMvcRegistrations literalPrefixMappings() {
+		return new WebMvcRegistrations() {
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new LiteralPrefixMappings();
+			}
+		};
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
