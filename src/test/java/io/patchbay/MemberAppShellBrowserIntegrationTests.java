@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The member app's shell as a member uses it: a sign-in page that says nothing of admins
  * and keeps the email after a wrong password; the side navigation with the member's
- * groups and latest chats (and their unread counts); a group they create, with its
+ * groups and latest chats, and what is unread in each; a group they create, with its
  * privacy explained, its members (added by email) and its settings; the people directory
  * and a colleague's profile, from which a chat starts.
  */
@@ -115,6 +115,28 @@ class MemberAppShellBrowserIntegrationTests {
 			.contains("Difference engines " + suffix);
 		check("app-group-settings");
 
+		// Grace posts: the group shows one unread post in Ada's navigation until she
+		// opens it.
+		String groupId = groupPath.substring("/app/groups/".length());
+		TestClients.withoutCookies(this.port)
+			.post()
+			.uri("/api/v1/groups/{id}/posts", groupId)
+			.headers((headers) -> headers.setBasicAuth((String) grace.get("email"), PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("message", "Nanoseconds, anyone?"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.browser.get("/app/people");
+		By groupLink = By.cssSelector(".side-nav a[href='" + groupPath + "']");
+		assertThat(this.browser.find(groupLink).getAttribute("class")).contains("unread");
+		assertThat(this.browser.find(By.cssSelector(".side-nav a[href='" + groupPath + "'] .count")).getText())
+			.isEqualTo("1");
+		this.browser.click(groupLink);
+		this.browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed"), "Nanoseconds"));
+		assertThat(this.browser.find(groupLink).getAttribute("class")).doesNotContain("unread");
+		assertThat(this.browser.all(By.cssSelector(".side-nav a[href='" + groupPath + "'] .count"))).isEmpty();
+
 		// The directory finds Grace; her profile shows her report, Ada's shows her
 		// manager.
 		this.browser.click(By.cssSelector(".side-nav a[href='/app/people']"));
@@ -137,6 +159,8 @@ class MemberAppShellBrowserIntegrationTests {
 		this.browser.click(By.id("message-person"));
 		this.browser.waiting().until(ExpectedConditions.urlMatches("/app/chat/t_\\w+$"));
 		String thread = this.browser.path().substring("/app/chat/".length());
+		// Away from the thread, whose open page would read the answer as it arrives.
+		this.browser.get("/app/people");
 		RestTestClient asGrace = TestClients.withoutCookies(this.port)
 			.mutate()
 			.defaultHeaders((headers) -> headers.setBasicAuth((String) grace.get("email"), PASSWORD))
@@ -150,8 +174,9 @@ class MemberAppShellBrowserIntegrationTests {
 			.isCreated();
 		this.browser.get("/app/people");
 		WebElement chat = this.browser.find(By.cssSelector(".side-nav a[href='/app/chat/" + thread + "']"));
-		assertThat(chat.getText()).contains("Grace Hopper " + suffix, "1");
+		assertThat(chat.getText()).contains("Grace Hopper " + suffix);
 		assertThat(chat.getAttribute("class")).contains("unread");
+		assertThat(chat.findElement(By.className("count")).getText()).isEqualTo("1");
 	}
 
 	/** The page fits the window at a desktop's width and a phone's, and passes axe. */
