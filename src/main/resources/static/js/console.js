@@ -84,7 +84,8 @@
 		const filter = event.target.closest('[data-filter-for]');
 		if (filter) {
 			const words = filter.value.trim().toLowerCase();
-			document.getElementById(filter.dataset.filterFor).querySelectorAll('li').forEach(function (item) {
+			const list = document.getElementById(filter.dataset.filterFor);
+			(list ? list.querySelectorAll('li') : []).forEach(function (item) {
 				item.hidden = words !== '' && !item.dataset.name.includes(words);
 			});
 		}

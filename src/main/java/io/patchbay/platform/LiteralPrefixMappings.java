@@ -69,8 +69,9 @@ class LiteralPrefixMappings extends RequestMappingHandlerMapping {
 	@Override
 	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 		String path = LOOKUP_PATH.get();
-		if (path != null
-				&& !startsWithAny(path, this.prefixes.computeIfAbsent(info, LiteralPrefixMappings::prefixes))) {
+		// An info registered some other way has no entry: it gets the full check.
+		String[] literal = (path != null) ? this.prefixes.get(info) : null;
+		if (literal != null && !startsWithAny(path, literal)) {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);

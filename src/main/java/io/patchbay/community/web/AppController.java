@@ -59,10 +59,12 @@ class AppController {
 	@GetMapping("/app/groups/{id}")
 	String group(Actor.Member member, @PathVariable long id, @RequestParam(required = false) @Nullable Long after,
 			Model model) {
-		FeedModel.Feed feed = this.feeds.feed(member, id, after);
 		if (after == null) {
+			// Marked before the feed is read: only a post written in that very instant is
+			// neither shown nor counted
 			this.groups.markRead(member, id);
 		}
+		FeedModel.Feed feed = this.feeds.feed(member, id, after);
 		model.addAttribute("feed", feed);
 		model.addAttribute("member", feed.member());
 		return "app/group";
@@ -91,9 +93,9 @@ class AppController {
 
 	@GetMapping("/app/groups/{id}/feed")
 	String feed(Actor.Member member, @PathVariable long id, Model model) {
-		model.addAttribute("feed", this.feeds.feed(member, id, null));
 		// The live refresh shows the member what just arrived: read as well
 		this.groups.markRead(member, id);
+		model.addAttribute("feed", this.feeds.feed(member, id, null));
 		return "app/feed :: feed";
 	}
 

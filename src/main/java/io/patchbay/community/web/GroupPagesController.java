@@ -73,6 +73,8 @@ class GroupPagesController {
 	@PostMapping("/members")
 	ModelAndView add(Actor.Member member, @PathVariable long id, @RequestParam(defaultValue = "") String email,
 			Model model, RedirectAttributes flash) {
+		// Only the group's admins learn whether an email is a member's
+		requireAdmin(member, id);
 		MemberProfile colleague = this.members.findByEmail(email.strip()).filter(MemberProfile::active).orElse(null);
 		if (colleague == null) {
 			members(member, id, null, model);
