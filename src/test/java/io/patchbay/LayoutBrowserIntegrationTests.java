@@ -1,6 +1,5 @@
 package io.patchbay;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -40,20 +39,24 @@ class LayoutBrowserIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	Browser window;
+
+	/** The window's driver and its wait, which most steps use directly. */
 	WebDriver browser;
 
 	WebDriverWait wait;
 
 	@BeforeEach
 	void openBrowser() {
-		this.browser = Chromium.start(1400, 1000, true);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		this.window = Browser.open(this.port, 1400, 1000);
+		this.browser = this.window.driver();
+		this.wait = this.window.waiting();
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.window != null) {
+			this.window.close();
 		}
 	}
 
@@ -161,11 +164,7 @@ class LayoutBrowserIntegrationTests {
 			.expectStatus()
 			.isOk();
 		this.browser.manage().deleteAllCookies();
-		this.browser.get(url("/login"));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
-		this.browser.findElement(By.id("password")).sendKeys("long-enough-password-1");
-		this.browser.findElement(By.id("sign-in")).click();
-		this.wait.until(ExpectedConditions.urlContains("/console/audit"));
+		this.window.signIn(email, "long-enough-password-1", "/console/audit");
 		assertThat(current()).isEqualTo("Audit log");
 		assertThat(this.browser.findElements(By.cssSelector("nav.nav a")).stream().map(WebElement::getText))
 			.containsExactly("Audit log", "Settings", "API reference", "Member app");
@@ -209,15 +208,11 @@ class LayoutBrowserIntegrationTests {
 	}
 
 	private void signIn() {
-		this.browser.get(url("/login"));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(AdminApi.EMAIL);
-		this.browser.findElement(By.id("password")).sendKeys(AdminApi.PASSWORD);
-		this.browser.findElement(By.id("sign-in")).click();
-		this.wait.until(ExpectedConditions.urlContains("/console"));
+		this.window.signIn(AdminApi.EMAIL, AdminApi.PASSWORD, "/console");
 	}
 
 	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return this.window.url(path);
 	}
 
 }
