@@ -167,13 +167,6 @@ public class Groups {
 		this.repository.markRead(groupId, member.id(), this.clock.instant());
 	}
 
-	/** Whether the member belongs to the group (which they must be able to see). */
-	@Transactional(readOnly = true)
-	public boolean isMember(Actor.Member member, long groupId) {
-		this.rules.readGroup(member, groupId);
-		return this.repository.membership(groupId, member.id()).isPresent();
-	}
-
 	/**
 	 * The member's place in the group (which they must be able to see), if they joined
 	 * it.
@@ -198,6 +191,24 @@ public class Groups {
 	public Group addMembers(Actor actor, long groupId, Collection<Long> memberIds) {
 		this.rules.manage(actor, groupId);
 		return add(groupId, memberIds);
+	}
+
+	/**
+	 * Adds the active member with this email, for a caller who may manage the group
+	 * (checked first, so that only they learn whether the email is a member's).
+	 */
+	public Group addByEmail(Actor actor, long groupId, String email) {
+		this.rules.manage(actor, groupId);
+		MemberProfile colleague = this.members.findByEmail(email.strip())
+			.filter(MemberProfile::active)
+			.orElseThrow(() -> new InvalidInputException("email", "No active member has that email"));
+		return add(groupId, List.of(colleague.id()));
+	}
+
+	/** The group, if the caller may change it (its admins, for a member). */
+	@Transactional(readOnly = true)
+	public Group manageable(Actor actor, long groupId) {
+		return this.rules.manage(actor, groupId);
 	}
 
 	/** The member joins an open group. */

@@ -1,6 +1,5 @@
 package io.patchbay.community.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -11,7 +10,6 @@ import io.patchbay.accounts.Members;
 import io.patchbay.community.Group;
 import io.patchbay.community.GroupMember;
 import io.patchbay.community.Groups;
-import io.patchbay.platform.AccessRefusedException;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.KeysetPage;
 import io.patchbay.platform.PageController;
@@ -73,17 +71,16 @@ class GroupPagesController {
 	@PostMapping("/members")
 	ModelAndView add(Actor.Member member, @PathVariable long id, @RequestParam(defaultValue = "") String email,
 			Model model, RedirectAttributes flash) {
-		// Only the group's admins learn whether an email is a member's
-		requireAdmin(member, id);
-		MemberProfile colleague = this.members.findByEmail(email.strip()).filter(MemberProfile::active).orElse(null);
-		if (colleague == null) {
+		try {
+			this.groups.addByEmail(member, id, email);
+		}
+		catch (InvalidInputException ex) {
 			members(member, id, null, model);
 			ModelAndView page = new ModelAndView("app/group-members", model.asMap(), HttpStatus.BAD_REQUEST);
 			page.addObject("error", "app.group.members.unknown");
 			page.addObject("email", email);
 			return page;
 		}
-		this.groups.addMembers(member, id, List.of(colleague.id()));
 		flash.addFlashAttribute("notice", "app.group.members.added");
 		return new ModelAndView("redirect:/app/groups/" + id + "/members");
 	}
@@ -103,7 +100,7 @@ class GroupPagesController {
 
 	@GetMapping("/settings")
 	String settings(Actor.Member member, @PathVariable long id, Model model) {
-		Group group = requireAdmin(member, id);
+		Group group = this.groups.manageable(member, id);
 		model.addAttribute("group", group);
 		model.addAttribute("draft", new Draft(group.name(), group.description(), group.privacy().name()));
 		return "app/group-settings";
@@ -113,7 +110,6 @@ class GroupPagesController {
 	ModelAndView save(Actor.Member member, @PathVariable long id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String privacy,
 			RedirectAttributes flash) {
-		Group group = requireAdmin(member, id);
 		try {
 			this.groups.update(member, id, name, description, GroupAdminController.privacy(privacy));
 			flash.addFlashAttribute("notice", "app.group.settings.saved");
@@ -121,20 +117,11 @@ class GroupPagesController {
 		}
 		catch (InvalidInputException ex) {
 			ModelAndView page = new ModelAndView("app/group-settings", HttpStatus.BAD_REQUEST);
-			page.addObject("group", group);
+			page.addObject("group", this.groups.find(member, id));
 			page.addObject("draft", new Draft(name, description, privacy));
 			page.addObject("error", ex.field());
 			return page;
 		}
-	}
-
-	/** Only the group's admins see its settings; others get the app's "not allowed". */
-	private Group requireAdmin(Actor.Member member, long id) {
-		Group group = this.groups.find(member, id);
-		if (this.groups.membership(member, id).filter(GroupMember::admin).isEmpty()) {
-			throw new AccessRefusedException("Only the group's admins may change it");
-		}
-		return group;
 	}
 
 	record Person(GroupMember membership, MemberProfile profile) {
