@@ -101,9 +101,8 @@ class AccountsOutbox {
 		}
 		value.put("created_time", ChangeEntries.time(at));
 		Map<String, Object> entry = ChangeEntries.entry(this.groups.community().id(), at, "admin_activity", value);
-		for (Subscriber subscriber : this.subscribers.of(Topic.WORKPLACE_SECURITY, "admin_activity")) {
-			this.deliveries.enqueue(subscriber, "admin_activity", null, entry);
-		}
+		this.deliveries.enqueue(this.subscribers.of(Topic.WORKPLACE_SECURITY, "admin_activity"), "admin_activity", null,
+				entry);
 	}
 
 	private void status(long memberId, Instant at) {
@@ -117,9 +116,7 @@ class AccountsOutbox {
 		value.put("department", member.department());
 		value.put("active", member.active());
 		Map<String, Object> entry = ChangeEntries.entry(memberId, at, "status", value);
-		for (Subscriber subscriber : subscribers) {
-			this.deliveries.enqueue(subscriber, "status", null, entry);
-		}
+		this.deliveries.enqueue(subscribers, "status", null, entry);
 	}
 
 }

@@ -67,7 +67,7 @@ class ChatOutbox {
 			value.put("created_time", ChangeEntries.time(message.createdAt()));
 			Map<String, Object> entry = ChangeEntries.entry(message.from().id(), message.createdAt(), "message_sends",
 					value);
-			compliance.forEach((subscriber) -> this.deliveries.enqueue(subscriber, "message_sends", null, entry));
+			this.deliveries.enqueue(compliance, "message_sends", null, entry);
 		}
 	}
 
@@ -128,7 +128,7 @@ class ChatOutbox {
 		entry.put("id", String.valueOf(bot.id()));
 		entry.put("time", at.toEpochMilli());
 		entry.put("messaging", List.of(event));
-		targets.forEach((subscriber) -> this.deliveries.enqueue(subscriber, field, null, entry));
+		this.deliveries.enqueue(targets, field, null, entry);
 	}
 
 }

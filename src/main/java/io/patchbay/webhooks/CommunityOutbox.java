@@ -37,6 +37,8 @@ class CommunityOutbox {
 
 	private final PatchbayProperties properties;
 
+	private volatile @Nullable Map<String, Object> community;
+
 	CommunityOutbox(Subscribers subscribers, Deliveries deliveries, Groups groups, PatchbayProperties properties) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
@@ -169,13 +171,20 @@ class CommunityOutbox {
 	}
 
 	private void enqueue(List<Subscriber> targets, String field, long groupId, Map<String, Object> entry) {
-		for (Subscriber subscriber : targets) {
-			this.deliveries.enqueue(subscriber, field, groupId, entry);
-		}
+		this.deliveries.enqueue(targets, field, groupId, entry);
 	}
 
+	/**
+	 * The community is created once and never changes: read once, not through a
+	 * transactional call per event.
+	 */
 	private Map<String, Object> community() {
-		return Map.of("id", String.valueOf(this.groups.community().id()));
+		Map<String, Object> known = this.community;
+		if (known == null) {
+			known = Map.of("id", String.valueOf(this.groups.community().id()));
+			this.community = known;
+		}
+		return known;
 	}
 
 }

@@ -52,11 +52,24 @@ public class Deliveries {
 	 * @return the delivery's id
 	 */
 	long enqueue(Subscriber subscriber, String field, @Nullable Long groupId, Map<String, Object> entry) {
-		long id = this.ids.next();
-		this.repository.insert(id, subscriber.integration().id(), subscriber.subscription().topic(), field, groupId,
-				"msg_" + id, this.json.writeValueAsString(entry), this.clock.instant());
+		return enqueue(List.of(subscriber), field, groupId, entry).getFirst();
+	}
+
+	/**
+	 * Records the same entry for each of several subscribers in one batch (one round trip
+	 * to the database, the entry serialized once); call inside the change's transaction.
+	 */
+	List<Long> enqueue(List<Subscriber> subscribers, String field, @Nullable Long groupId, Map<String, Object> entry) {
+		if (subscribers.isEmpty()) {
+			return List.of();
+		}
+		List<DeliveryRepository.NewDelivery> rows = subscribers.stream()
+			.map((subscriber) -> new DeliveryRepository.NewDelivery(this.ids.next(), subscriber.integration().id(),
+					subscriber.subscription().topic(), field, groupId))
+			.toList();
+		this.repository.insertAll(rows, this.json.writeValueAsString(entry), this.clock.instant());
 		wakeAfterCommit();
-		return id;
+		return rows.stream().map(DeliveryRepository.NewDelivery::id).toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package io.patchbay.webhooks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,16 +54,25 @@ class DeliveryRepository {
 		this.batch = batch;
 	}
 
-	void insert(long id, long integrationId, Topic topic, String field, @Nullable Long groupId, String webhookId,
-			String entry, Instant now) {
-		this.jdbc
-			.sql("""
-					INSERT INTO webhook_delivery (id, integration_id, topic, field, group_id, webhook_id, entry, entry_count,
-					  status, attempt_count, next_attempt_at, created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)""")
-			.params(id, integrationId, topic.name(), field, groupId, webhookId, entry, Timestamp.from(now),
-					Timestamp.from(now))
-			.update();
+	/** A row {@link #insertAll} writes: one subscriber's copy of an entry. */
+	record NewDelivery(long id, long integrationId, Topic topic, String field, @Nullable Long groupId) {
+	}
+
+	/**
+	 * Inserts one entry for several subscribers, in one batch; the group's type is given
+	 * so that a null needs no look-up of the statement's parameter types.
+	 */
+	void insertAll(List<NewDelivery> rows, String entry, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		this.batch.batchUpdate(
+				"""
+						INSERT INTO webhook_delivery (id, integration_id, topic, field, group_id, webhook_id, entry, entry_count,
+						  status, attempt_count, next_attempt_at, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)""",
+				rows.stream()
+					.map((row) -> new Object[] { row.id(), row.integrationId(), row.topic().name(), row.field(),
+							new SqlParameterValue(Types.BIGINT, row.groupId()), "msg_" + row.id(), entry, at, at })
+					.toList());
 	}
 
 	/** The log of an integration, newest first; merged entries are not deliveries. */
