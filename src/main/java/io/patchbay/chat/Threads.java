@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.patchbay.accounts.Actor;
@@ -16,6 +17,7 @@ import io.patchbay.accounts.Members;
 import io.patchbay.platform.Ids;
 import io.patchbay.platform.InvalidInputException;
 import io.patchbay.platform.KeysetPage;
+import io.patchbay.platform.NotFoundException;
 import io.patchbay.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -126,6 +128,20 @@ public class Threads {
 	@Transactional(readOnly = true)
 	public ChatThread find(Actor actor, long threadId) {
 		return ChatRules.read(actor, seenBy(actor, threadId));
+	}
+
+	/**
+	 * The thread if the caller may read it, else empty: for a caller inside a transaction
+	 * of its own, which a refusal thrown through this service would mark rollback-only.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ChatThread> findReadable(Actor actor, long threadId) {
+		try {
+			return Optional.of(find(actor, threadId));
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** The member's threads, newest activity first, with their unread counts. */

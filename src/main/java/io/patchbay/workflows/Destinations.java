@@ -82,13 +82,16 @@ class Destinations {
 	 * be reached.
 	 */
 	Optional<String> channel(Actor.Workflow workflow, String threadId) {
+		long id;
 		try {
-			ChatThread thread = this.threads.find(workflow, ChatThread.parseApiId(threadId.strip()));
-			return (thread.kind() == ThreadKind.GROUP) ? Optional.of(ChatThread.apiId(thread.id())) : Optional.empty();
+			id = ChatThread.parseApiId(threadId.strip());
 		}
 		catch (NotFoundException ex) {
 			return Optional.empty();
 		}
+		return this.threads.findReadable(workflow, id)
+			.filter((thread) -> thread.kind() == ThreadKind.GROUP)
+			.map((thread) -> ChatThread.apiId(thread.id()));
 	}
 
 	private void channel(Actor.Workflow workflow, String field, String threadId) {

@@ -13,17 +13,17 @@ import org.jspecify.annotations.Nullable;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Each workflow's webhook allowance: a token bucket of {@code rate-limit} requests per
  * second, the burst equal to the rate. On PostgreSQL the buckets live in the database
- * (Bucket4j's {@code SELECT … FOR UPDATE} proxy manager), so every node of a cluster
- * counts against the same one; on the embedded H2 (one node) they live in memory.
+ * (Bucket4j's {@code SELECT … FOR UPDATE} buckets, in the trigger's transaction:
+ * {@link TransactionalBuckets}), so every node of a cluster counts against the same one;
+ * on the embedded H2 (one node) they live in memory.
  */
 @Component
 class TriggerRateLimit {
@@ -34,24 +34,18 @@ class TriggerRateLimit {
 
 	private final ConcurrentMap<Long, Bucket> local = new ConcurrentHashMap<>();
 
-	TriggerRateLimit(DataSource dataSource, WorkflowProperties properties) throws SQLException {
+	TriggerRateLimit(DataSource dataSource, JdbcClient jdbc, WorkflowProperties properties) throws SQLException {
 		int rate = Math.max(1, properties.rateLimit());
 		BucketConfiguration bucket = BucketConfiguration.builder()
 			.addLimit((limit) -> limit.capacity(rate).refillGreedy(rate, Duration.ofSeconds(1)))
 			.build();
 		this.configuration = () -> bucket;
-		this.shared = postgresql(dataSource) ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-			.table("workflow_rate_bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(
-					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-			.build() : null;
+		this.shared = postgresql(dataSource) ? new TransactionalBuckets(jdbc, Duration.ofSeconds(10)) : null;
 	}
 
 	/**
-	 * Takes one request from the workflow's allowance.
+	 * Takes one request from the workflow's allowance; on PostgreSQL, inside the
+	 * trigger's transaction, whose commit makes it count.
 	 * @return 0 when allowed, else the nanoseconds until the next request would be
 	 */
 	long take(long workflowId) {

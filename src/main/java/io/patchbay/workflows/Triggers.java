@@ -13,13 +13,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Webhook triggers ({@code POST /hooks/workflows/{secret}}): finds the published workflow
  * by its URL's secret, counts the request against its rate limit (accepted or not), reads
  * a flat JSON object of at most 64 KiB, checks it against the declared variables, and
- * queues the run. The answer comes once the run's row committed, so an accepted run
- * survives a crash.
+ * queues the run. The answer comes once the run's row committed (with the rate-limit
+ * bucket's new state, in one transaction), so an accepted run survives a crash.
  */
 @Service
 public class Triggers {
@@ -38,8 +39,11 @@ public class Triggers {
 
 	private final MeterRegistry meters;
 
+	private final TransactionTemplate transactions;
+
 	Triggers(WorkflowRepository workflows, TriggerRateLimit rateLimit, VariableResolver variables, RunQueue queue,
-			JsonMapper json, MeterRegistry meters) {
+			JsonMapper json, MeterRegistry meters, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.workflows = workflows;
 		this.rateLimit = rateLimit;
 		this.variables = variables;
@@ -64,7 +68,26 @@ public class Triggers {
 		}
 	}
 
+	/**
+	 * Reads the body first, outside the transaction (a slow sender holds no connection),
+	 * then admits the trigger in one transaction: the rate-limit bucket, the checks and
+	 * the queued run. A refusal commits too, so that the request stays counted against
+	 * the limit.
+	 */
 	private long queue(String secret, @Nullable String contentType, InputStream body) {
+		byte[] bytes = read(body);
+		Admission admission = this.transactions.execute((status) -> {
+			try {
+				return new Admission(admit(secret, contentType, bytes), null);
+			}
+			catch (TriggerRefusedException ex) {
+				return new Admission(0, ex);
+			}
+		});
+		return admission.runId();
+	}
+
+	private long admit(String secret, @Nullable String contentType, byte[] body) {
 		Workflow workflow = this.workflows.findBySecretHash(WebhookUrls.hash(secret))
 			.filter((found) -> found.published() && found.definition().trigger().webhook())
 			.orElseThrow(TriggerRefusedException::notFound);
@@ -78,17 +101,16 @@ public class Triggers {
 			throw new TriggerRefusedException(415, "invalid_content_type", null,
 					"Send the variables as Content-Type: application/json", 0);
 		}
-		Map<String, String> values = values(read(body));
+		if (body.length > MAX_BODY) {
+			throw new TriggerRefusedException(413, "body_too_large", null, "The body is larger than 64 KiB", 0);
+		}
+		Map<String, String> values = values(body);
 		return this.queue.enqueue(workflow, Run.WEBHOOK, this.variables.resolve(workflow, values), null).id();
 	}
 
 	private byte[] read(InputStream body) {
 		try {
-			byte[] bytes = body.readNBytes(MAX_BODY + 1);
-			if (bytes.length > MAX_BODY) {
-				throw new TriggerRefusedException(413, "body_too_large", null, "The body is larger than 64 KiB", 0);
-			}
-			return bytes;
+			return body.readNBytes(MAX_BODY + 1);
 		}
 		catch (IOException ex) {
 			throw TriggerRefusedException.badRequest("invalid_json", null, "The body could not be read");
@@ -122,6 +144,19 @@ public class Triggers {
 			}
 		}
 		return values;
+	}
+
+	/** The queued run, or the refusal to answer once its transaction committed. */
+	private record Admission(long runId, @Nullable TriggerRefusedException refused) {
+
+		@Override
+		public long runId() {
+			if (this.refused != null) {
+				throw this.refused;
+			}
+			return this.runId;
+		}
+
 	}
 
 	private void count(String result) {

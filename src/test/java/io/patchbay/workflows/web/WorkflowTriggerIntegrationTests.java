@@ -123,6 +123,20 @@ class WorkflowTriggerIntegrationTests {
 	}
 
 	@Test
+	void aRefusedRequestCountsAgainstTheLimitToo() {
+		Map<String, Object> workflow = create(this.ada, ticketWorkflow("Counted"));
+		String hook = publish(this.ada, workflow);
+		assertThat(trigger(this.sender, hook, "not json").getStatus().value()).isEqualTo(400);
+		String body = "{\"support_ticket_link\":\"c\",\"assigned_support_agent\":\"" + this.bob.id() + "\"}";
+		EntityExchangeResult<Map<String, Object>> limited = trigger(this.sender, hook, body);
+		assertThat(limited.getStatus().value()).isEqualTo(429);
+		assertThat(limited.getResponseBody()).containsEntry("error", "rate_limited");
+		assertThat(
+				(List<?>) this.ada.json(this.ada.get("/api/v1/workflows/" + workflow.get("id") + "/runs")).get("data"))
+			.isEmpty();
+	}
+
+	@Test
 	void aRegeneratedUrlReplacesTheOldOneAtOnce() {
 		Map<String, Object> workflow = create(this.ada, ticketWorkflow("Rotated"));
 		String old = publish(this.ada, workflow);
