@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -120,6 +122,20 @@ class WorkflowTriggerIntegrationTests {
 		assertThat(limited.getResponseBody()).containsEntry("ok", false).containsEntry("error", "rate_limited");
 		// The bucket refills: within a second or so the URL accepts again.
 		await().until(() -> trigger(this.sender, hook, body).getStatus().value() == 200);
+	}
+
+	@Test
+	void onlyAPostTriggers() {
+		String hook = publish(this.ada, create(this.ada, ticketWorkflow("Posted only")));
+		EntityExchangeResult<Map<String, Object>> got = this.sender.get()
+			.uri(hook)
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult();
+		assertThat(got.getStatus().value()).isEqualTo(405);
+		assertThat(got.getResponseHeaders().getAllow()).containsExactly(HttpMethod.POST);
+		assertThat(got.getResponseBody()).containsEntry("ok", false).containsEntry("error", "method_not_allowed");
 	}
 
 	@Test
