@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import com.google.common.collect.Lists;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +52,10 @@ class DeliveryRepository {
 	/** For the statements run once per row of a batch, in one round trip. */
 	private final JdbcTemplate batch;
 
+	private static final int ROWS_PER_INSERT = 64;
+
+	private static final String NEW_ROW = "(?, ?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)";
+
 	DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -59,20 +66,26 @@ class DeliveryRepository {
 	}
 
 	/**
-	 * Inserts one entry for several subscribers, in one batch; the group's type is given
-	 * so that a null needs no look-up of the statement's parameter types.
+	 * Inserts one entry for several subscribers, up to {@link #ROWS_PER_INSERT} rows per
+	 * statement: one multi-row {@code INSERT} costs the database far less than as many
+	 * single-row ones, even batched. The group's type is given so that a null needs no
+	 * look-up of the statement's parameter types.
 	 */
 	void insertAll(List<NewDelivery> rows, String entry, Instant now) {
 		Timestamp at = Timestamp.from(now);
-		this.batch.batchUpdate(
-				"""
-						INSERT INTO webhook_delivery (id, integration_id, topic, field, group_id, webhook_id, entry, entry_count,
-						  status, attempt_count, next_attempt_at, created_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)""",
-				rows.stream()
-					.map((row) -> new Object[] { row.id(), row.integrationId(), row.topic().name(), row.field(),
-							new SqlParameterValue(Types.BIGINT, row.groupId()), "msg_" + row.id(), entry, at, at })
-					.toList());
+		for (List<NewDelivery> chunk : Lists.partition(rows, ROWS_PER_INSERT)) {
+			List<Object> params = new ArrayList<>(chunk.size() * 9);
+			for (NewDelivery row : chunk) {
+				params.addAll(List.of(row.id(), row.integrationId(), row.topic().name(), row.field(),
+						new SqlParameterValue(Types.BIGINT, row.groupId()), "msg_" + row.id(), entry, at, at));
+			}
+			this.jdbc
+				.sql("INSERT INTO webhook_delivery (id, integration_id, topic, field, group_id, webhook_id, entry, "
+						+ "entry_count, status, attempt_count, next_attempt_at, created_at) VALUES "
+						+ String.join(", ", Collections.nCopies(chunk.size(), NEW_ROW)))
+				.params(params)
+				.update();
+		}
 	}
 
 	/** The log of an integration, newest first; merged entries are not deliveries. */
