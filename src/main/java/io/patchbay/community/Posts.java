@@ -2,6 +2,7 @@ package io.patchbay.community;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,10 +62,13 @@ public class Posts {
 		String checkedLink = Messages.checkLink(link);
 		Author author = author(actor);
 		long id = this.ids.next();
-		Instant now = this.clock.instant();
+		// As the database keeps it, so that the post returned is the post read later.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		this.repository.insert(id, groupId, author, checked, formatting, checkedLink, now);
-		this.events.publishEvent(new PostCreated(id, groupId, author, checked, Mentions.in(checked), now));
-		return find(id);
+		List<Long> mentioned = Mentions.in(checked);
+		this.events.publishEvent(new PostCreated(id, groupId, author, checked, mentioned, now));
+		// A new post has no comments or likes: nothing to read back.
+		return new Post(id, groupId, author, checked, formatting, checkedLink, mentioned, 0, 0, now, now);
 	}
 
 	/** The post, if the caller may read it. */
