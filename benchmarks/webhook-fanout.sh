@@ -4,19 +4,21 @@
 # benchmarks/drivers in a separate JVM, and prints events accepted/s and deliveries/s while
 # events arrive as fast as 16 clients raise them, the drain rate of the backlog left then,
 # event-to-receipt p50/p99 at PACED events/s, and the raw signed-POST rate to the same
-# receivers. On PostgreSQL it then measures the database's own ceiling with pgbench: the
+# receivers, after WARMUP seconds (default 20) at full rate so that the JIT's work is done.
+# On PostgreSQL it then measures the database's own ceiling with pgbench: the
 # commit rate of one post plus four outbox rows (benchmarks/outbox-commit.sql, 16 clients).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${SUBSCRIBERS:-4}
 SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-15}
 PACED=${PACED:-500}
+WARMUP=${WARMUP:-20}
 PORT=${PORT:-18082}
 ./mvnw -B -q -f benchmarks/drivers/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 . benchmarks/server.sh
 "$JAVA" -cp "benchmarks/drivers/target/classes:$(cat benchmarks/drivers/target/classpath.txt)" \
   io.patchbay.benchmarks.FanoutBenchmark "$base" "bench@example.com:$password" "$SUBSCRIBERS" \
-  "$SECONDS_PER_PHASE" "$PACED"
+  "$SECONDS_PER_PHASE" "$PACED" "$WARMUP"
 if [ "$DB" = postgresql ]; then
   psql -q -h 127.0.0.1 -U postgres -d "$database" -c "
     CREATE TABLE bench_post (LIKE post INCLUDING ALL);
