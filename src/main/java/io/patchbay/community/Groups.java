@@ -21,13 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The community and its groups: creation, visibility and membership. Every read and write
- * takes the caller, and {@link CommunityRules} decides what it may see and do; a group
- * the caller may not see answers "not found", so that a hidden group's existence does not
+ * The community's groups: creation, visibility and membership. Every read and write takes
+ * the caller, and {@link CommunityRules} decides what it may see and do; a group the
+ * caller may not see answers "not found", so that a hidden group's existence does not
  * leak.
  */
 @Service
@@ -51,9 +50,6 @@ public class Groups {
 
 	private final Clock clock;
 
-	/** The community row never changes once made, so it is read once per node. */
-	private volatile @Nullable Community community;
-
 	Groups(GroupRepository repository, CommunityRules rules, Members members, AuditLog audit,
 			ApplicationEventPublisher events, Ids ids, Clock clock) {
 		this.repository = repository;
@@ -63,25 +59,6 @@ public class Groups {
 		this.events = events;
 		this.ids = ids;
 		this.clock = clock;
-	}
-
-	/**
-	 * The install's one community, made at first use; everyone may know it. Outside any
-	 * caller's transaction, so that losing the race to create it (on PostgreSQL, a failed
-	 * insert aborts the transaction) costs only a second read.
-	 */
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public Community community() {
-		Community known = this.community;
-		if (known != null) {
-			return known;
-		}
-		Community found = this.repository.community().orElseGet(() -> {
-			this.repository.insertCommunity(this.ids.next(), "Patchbay", this.clock.instant());
-			return this.repository.community().orElseThrow();
-		});
-		this.community = found;
-		return found;
 	}
 
 	/** Creates a group; a member who creates one joins it as its admin. */

@@ -12,6 +12,7 @@ import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
 import io.patchbay.community.Community;
 import io.patchbay.community.Group;
+import io.patchbay.community.Communities;
 import io.patchbay.community.Groups;
 import io.patchbay.community.Privacy;
 import io.patchbay.integrations.Permission;
@@ -32,6 +33,8 @@ class CommunityController {
 
 	private static final Set<String> FIELDS = Set.of("id", "name", "privacy");
 
+	private final Communities communities;
+
 	private final Groups groups;
 
 	private final Members members;
@@ -42,7 +45,9 @@ class CommunityController {
 
 	private final GraphLinks links;
 
-	CommunityController(Groups groups, Members members, AuditLog audit, ContentView content, GraphLinks links) {
+	CommunityController(Communities communities, Groups groups, Members members, AuditLog audit, ContentView content,
+			GraphLinks links) {
+		this.communities = communities;
 		this.groups = groups;
 		this.members = members;
 		this.audit = audit;
@@ -55,7 +60,7 @@ class CommunityController {
 		if (!caller.integration().holds(Permission.MANAGE_GROUP)) {
 			caller.require(Permission.READ_GROUP, false);
 		}
-		Community community = this.groups.community();
+		Community community = this.communities.current();
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", String.valueOf(community.id()));
 		for (Fields.Field field : caller.fields()

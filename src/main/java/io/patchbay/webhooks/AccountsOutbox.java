@@ -13,7 +13,7 @@ import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.MemberProfileChanged;
 import io.patchbay.accounts.MemberReactivated;
 import io.patchbay.accounts.Members;
-import io.patchbay.community.Groups;
+import io.patchbay.community.Communities;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -36,13 +36,13 @@ class AccountsOutbox {
 
 	private final Members members;
 
-	private final Groups groups;
+	private final Communities communities;
 
-	AccountsOutbox(Subscribers subscribers, Deliveries deliveries, Members members, Groups groups) {
+	AccountsOutbox(Subscribers subscribers, Deliveries deliveries, Members members, Communities communities) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
 		this.members = members;
-		this.groups = groups;
+		this.communities = communities;
 	}
 
 	@EventListener
@@ -100,7 +100,7 @@ class AccountsOutbox {
 			value.put("roles", roles.stream().map(AdminPermission::authority).sorted().toList());
 		}
 		value.put("created_time", ChangeEntries.time(at));
-		Map<String, Object> entry = ChangeEntries.entry(this.groups.community().id(), at, "admin_activity", value);
+		Map<String, Object> entry = ChangeEntries.entry(this.communities.current().id(), at, "admin_activity", value);
 		this.deliveries.enqueue(this.subscribers.of(Topic.WORKPLACE_SECURITY, "admin_activity"), "admin_activity", null,
 				entry);
 	}

@@ -13,7 +13,7 @@ import io.patchbay.chat.MessagesRead;
 import io.patchbay.chat.Participant;
 import io.patchbay.chat.PostbackClicked;
 import io.patchbay.chat.ThreadKind;
-import io.patchbay.community.Groups;
+import io.patchbay.community.Communities;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,12 +31,12 @@ class ChatOutbox {
 
 	private final Deliveries deliveries;
 
-	private final Groups groups;
+	private final Communities communities;
 
-	ChatOutbox(Subscribers subscribers, Deliveries deliveries, Groups groups) {
+	ChatOutbox(Subscribers subscribers, Deliveries deliveries, Communities communities) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
-		this.groups = groups;
+		this.communities = communities;
 	}
 
 	@EventListener
@@ -116,7 +116,7 @@ class ChatOutbox {
 		Map<String, Object> event = new LinkedHashMap<>();
 		Map<String, Object> sender = new LinkedHashMap<>();
 		sender.put("id", String.valueOf(member.id()));
-		sender.put("community", Map.of("id", String.valueOf(this.groups.community().id())));
+		sender.put("community", Map.of("id", String.valueOf(this.communities.current().id())));
 		event.put("sender", sender);
 		event.put("recipient", Map.of("id", String.valueOf(bot.id())));
 		event.put("timestamp", at.toEpochMilli());

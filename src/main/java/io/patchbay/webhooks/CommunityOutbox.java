@@ -10,7 +10,7 @@ import io.patchbay.community.CommentCreated;
 import io.patchbay.community.CommentDeleted;
 import io.patchbay.community.CommentEdited;
 import io.patchbay.community.GroupMembershipChanged;
-import io.patchbay.community.Groups;
+import io.patchbay.community.Communities;
 import io.patchbay.community.PostCreated;
 import io.patchbay.community.PostDeleted;
 import io.patchbay.community.PostEdited;
@@ -33,16 +33,15 @@ class CommunityOutbox {
 
 	private final Deliveries deliveries;
 
-	private final Groups groups;
+	private final Communities communities;
 
 	private final PatchbayProperties properties;
 
-	private volatile @Nullable Map<String, Object> community;
-
-	CommunityOutbox(Subscribers subscribers, Deliveries deliveries, Groups groups, PatchbayProperties properties) {
+	CommunityOutbox(Subscribers subscribers, Deliveries deliveries, Communities communities,
+			PatchbayProperties properties) {
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
-		this.groups = groups;
+		this.communities = communities;
 		this.properties = properties;
 	}
 
@@ -174,17 +173,8 @@ class CommunityOutbox {
 		this.deliveries.enqueue(targets, field, groupId, entry);
 	}
 
-	/**
-	 * The community is created once and never changes: read once, not through a
-	 * transactional call per event.
-	 */
 	private Map<String, Object> community() {
-		Map<String, Object> known = this.community;
-		if (known == null) {
-			known = Map.of("id", String.valueOf(this.groups.community().id()));
-			this.community = known;
-		}
-		return known;
+		return Map.of("id", String.valueOf(this.communities.current().id()));
 	}
 
 }

@@ -10,6 +10,7 @@ import io.patchbay.accounts.AdminPermission;
 import io.patchbay.community.Author;
 import io.patchbay.community.CommentCreated;
 import io.patchbay.community.Comments;
+import io.patchbay.community.Communities;
 import io.patchbay.community.Community;
 import io.patchbay.community.Formatting;
 import io.patchbay.community.Groups;
@@ -51,6 +52,9 @@ class CommunityApiIntegrationTests {
 
 	@Autowired
 	Groups groups;
+
+	@Autowired
+	Communities communities;
 
 	@Autowired
 	Posts posts;
@@ -353,8 +357,8 @@ class CommunityApiIntegrationTests {
 
 	@Test
 	void thereIsExactlyOneCommunity() {
-		Community community = this.groups.community();
-		assertThat(this.groups.community()).isEqualTo(community);
+		Community community = this.communities.current();
+		assertThat(this.communities.current()).isEqualTo(community);
 		assertThat(community.id()).isPositive();
 	}
 
