@@ -71,13 +71,14 @@ class CommunityRules {
 	}
 
 	/** A group's feed and everything in it. */
-	Group readContent(Actor actor, long groupId) {
+	void readContent(Actor actor, long groupId) {
 		if (actor instanceof Actor.Page page) {
 			require(page, Permission.READ_GROUP);
+			reachable(page, access(groupId), Permission.READ_GROUP);
 		}
-		Group group = find(groupId);
-		return (actor instanceof Actor.Page page) ? reachable(page, group, Permission.READ_GROUP)
-				: visible(actor, group);
+		else {
+			visible(actor, access(groupId));
+		}
 	}
 
 	/**
@@ -92,19 +93,15 @@ class CommunityRules {
 	}
 
 	/** Posting in a group's feed. */
-	Group post(Actor actor, long groupId) {
+	void post(Actor actor, long groupId) {
 		switch (actor) {
 			case Actor.Page page -> {
 				require(page, Permission.WRITE_GROUP);
-				return reachable(page, find(groupId), Permission.WRITE_GROUP);
+				reachable(page, access(groupId), Permission.WRITE_GROUP);
 			}
 			case Actor.Administrator administrator -> throw new AccessRefusedException(
 					"Administrators manage groups; posts are written by members, integrations and workflows");
-			default -> {
-				Group group = visible(actor, find(groupId));
-				requireMembership(actor, group);
-				return group;
-			}
+			default -> requireMembership(actor, visible(actor, access(groupId)));
 		}
 	}
 
@@ -123,12 +120,12 @@ class CommunityRules {
 					return;
 				}
 				require(page, Permission.WRITE_GROUP);
-				reachable(page, find(post.groupId()), Permission.WRITE_GROUP);
+				reachable(page, access(post.groupId()), Permission.WRITE_GROUP);
 			}
 			case Actor.Administrator administrator -> throw new AccessRefusedException(
 					"Administrators manage groups; comments and likes come from members and integrations");
 			case Actor.Workflow workflow -> throw new AccessRefusedException("Workflows post; they do not comment");
-			case Actor.Member member -> requireMembership(member, visible(member, find(post.groupId())));
+			case Actor.Member member -> requireMembership(member, visible(member, access(post.groupId())));
 		}
 	}
 
@@ -143,7 +140,7 @@ class CommunityRules {
 				boolean own = author.type() == AuthorType.PAGE && author.id() == page.pageId();
 				if (page.holds(Permission.WRITE_GROUP)) {
 					if (!own) {
-						reachable(page, find(groupId), Permission.WRITE_GROUP);
+						reachable(page, access(groupId), Permission.WRITE_GROUP);
 					}
 					return;
 				}
@@ -152,7 +149,7 @@ class CommunityRules {
 				}
 			}
 			case Actor.Member member -> {
-				visible(member, find(groupId));
+				visible(member, access(groupId));
 				if (author.type() != AuthorType.MEMBER || author.id() != member.id()) {
 					throw new AccessRefusedException("Only its author may change or delete this");
 				}
@@ -231,24 +228,29 @@ class CommunityRules {
 	}
 
 	/** Whether the caller sees the group (members: open or theirs; others: see above). */
-	boolean sees(Actor actor, Group group) {
+	private boolean sees(Actor actor, Access group) {
 		return switch (actor) {
-			case Actor.Member member -> group.isOpen() || isMember(member.id(), group.id());
+			case Actor.Member member -> group.open() || isMember(member.id(), group.id());
 			case Actor.Workflow workflow ->
-				workflow.administrative() || group.isOpen() || isMember(workflow.creatorId(), group.id());
+				workflow.administrative() || group.open() || isMember(workflow.creatorId(), group.id());
 			case Actor.Administrator administrator -> !administrator.permissions().isEmpty();
 			case Actor.Page page -> page.groupAccess().reaches(group.id());
 		};
 	}
 
 	private Group visible(Actor actor, Group group) {
+		visible(actor, Access.of(group));
+		return group;
+	}
+
+	private Access visible(Actor actor, Access group) {
 		if (!sees(actor, group)) {
 			throw notFound(group.id());
 		}
 		return group;
 	}
 
-	private void requireMembership(Actor actor, Group group) {
+	private void requireMembership(Actor actor, Access group) {
 		boolean member = switch (actor) {
 			case Actor.Member caller -> isMember(caller.id(), group.id());
 			case Actor.Workflow workflow -> workflow.administrative() || isMember(workflow.creatorId(), group.id());
@@ -264,10 +266,14 @@ class CommunityRules {
 	}
 
 	private static Group reachable(Actor.Page page, Group group, Permission permission) {
+		reachable(page, Access.of(group), permission);
+		return group;
+	}
+
+	private static void reachable(Actor.Page page, Access group, Permission permission) {
 		if (!page.reaches(permission, group.id())) {
 			throw notFound(group.id());
 		}
-		return group;
 	}
 
 	private static boolean mentions(Actor.Page page, Post post) {
@@ -293,6 +299,21 @@ class CommunityRules {
 
 	private Group find(long groupId) {
 		return this.groups.findById(groupId).orElseThrow(() -> notFound(groupId));
+	}
+
+	/** What the rules need of a group, read without counting its members. */
+	private Access access(long groupId) {
+		return this.groups.privacyOf(groupId)
+			.map((privacy) -> new Access(groupId, privacy == Privacy.OPEN))
+			.orElseThrow(() -> notFound(groupId));
+	}
+
+	private record Access(long id, boolean open) {
+
+		static Access of(Group group) {
+			return new Access(group.id(), group.isOpen());
+		}
+
 	}
 
 	private static NotFoundException notFound(long groupId) {

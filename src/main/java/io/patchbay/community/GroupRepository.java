@@ -65,6 +65,14 @@ class GroupRepository {
 			.update();
 	}
 
+	/** A group's privacy, without counting its members: what access rules need. */
+	Optional<Privacy> privacyOf(long id) {
+		return this.jdbc.sql("SELECT privacy FROM member_group WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> Privacy.valueOf(rs.getString("privacy")))
+			.optional();
+	}
+
 	Optional<Group> findById(long id) {
 		return this.jdbc.sql(SELECT + "WHERE g.id = ?").param(id).query(GroupRepository::map).optional();
 	}
