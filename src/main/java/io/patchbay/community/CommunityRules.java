@@ -74,10 +74,10 @@ class CommunityRules {
 	void readContent(Actor actor, long groupId) {
 		if (actor instanceof Actor.Page page) {
 			require(page, Permission.READ_GROUP);
-			reachable(page, access(groupId), Permission.READ_GROUP);
+			reachable(page, privacy(groupId), Permission.READ_GROUP);
 		}
 		else {
-			visible(actor, access(groupId));
+			visible(actor, privacy(groupId));
 		}
 	}
 
@@ -97,11 +97,11 @@ class CommunityRules {
 		switch (actor) {
 			case Actor.Page page -> {
 				require(page, Permission.WRITE_GROUP);
-				reachable(page, access(groupId), Permission.WRITE_GROUP);
+				reachable(page, privacy(groupId), Permission.WRITE_GROUP);
 			}
 			case Actor.Administrator administrator -> throw new AccessRefusedException(
 					"Administrators manage groups; posts are written by members, integrations and workflows");
-			default -> requireMembership(actor, visible(actor, access(groupId)));
+			default -> requireMembership(actor, visible(actor, privacy(groupId)));
 		}
 	}
 
@@ -120,12 +120,12 @@ class CommunityRules {
 					return;
 				}
 				require(page, Permission.WRITE_GROUP);
-				reachable(page, access(post.groupId()), Permission.WRITE_GROUP);
+				reachable(page, privacy(post.groupId()), Permission.WRITE_GROUP);
 			}
 			case Actor.Administrator administrator -> throw new AccessRefusedException(
 					"Administrators manage groups; comments and likes come from members and integrations");
 			case Actor.Workflow workflow -> throw new AccessRefusedException("Workflows post; they do not comment");
-			case Actor.Member member -> requireMembership(member, visible(member, access(post.groupId())));
+			case Actor.Member member -> requireMembership(member, visible(member, privacy(post.groupId())));
 		}
 	}
 
@@ -140,7 +140,7 @@ class CommunityRules {
 				boolean own = author.type() == AuthorType.PAGE && author.id() == page.pageId();
 				if (page.holds(Permission.WRITE_GROUP)) {
 					if (!own) {
-						reachable(page, access(groupId), Permission.WRITE_GROUP);
+						reachable(page, privacy(groupId), Permission.WRITE_GROUP);
 					}
 					return;
 				}
@@ -149,7 +149,7 @@ class CommunityRules {
 				}
 			}
 			case Actor.Member member -> {
-				visible(member, access(groupId));
+				visible(member, privacy(groupId));
 				if (author.type() != AuthorType.MEMBER || author.id() != member.id()) {
 					throw new AccessRefusedException("Only its author may change or delete this");
 				}
@@ -228,7 +228,7 @@ class CommunityRules {
 	}
 
 	/** Whether the caller sees the group (members: open or theirs; others: see above). */
-	private boolean sees(Actor actor, Access group) {
+	private boolean sees(Actor actor, GroupPrivacy group) {
 		return switch (actor) {
 			case Actor.Member member -> group.open() || isMember(member.id(), group.id());
 			case Actor.Workflow workflow ->
@@ -239,18 +239,18 @@ class CommunityRules {
 	}
 
 	private Group visible(Actor actor, Group group) {
-		visible(actor, Access.of(group));
+		visible(actor, GroupPrivacy.of(group));
 		return group;
 	}
 
-	private Access visible(Actor actor, Access group) {
+	private GroupPrivacy visible(Actor actor, GroupPrivacy group) {
 		if (!sees(actor, group)) {
 			throw notFound(group.id());
 		}
 		return group;
 	}
 
-	private void requireMembership(Actor actor, Access group) {
+	private void requireMembership(Actor actor, GroupPrivacy group) {
 		boolean member = switch (actor) {
 			case Actor.Member caller -> isMember(caller.id(), group.id());
 			case Actor.Workflow workflow -> workflow.administrative() || isMember(workflow.creatorId(), group.id());
@@ -266,11 +266,11 @@ class CommunityRules {
 	}
 
 	private static Group reachable(Actor.Page page, Group group, Permission permission) {
-		reachable(page, Access.of(group), permission);
+		reachable(page, GroupPrivacy.of(group), permission);
 		return group;
 	}
 
-	private static void reachable(Actor.Page page, Access group, Permission permission) {
+	private static void reachable(Actor.Page page, GroupPrivacy group, Permission permission) {
 		if (!page.reaches(permission, group.id())) {
 			throw notFound(group.id());
 		}
@@ -302,16 +302,16 @@ class CommunityRules {
 	}
 
 	/** What the rules need of a group, read without counting its members. */
-	private Access access(long groupId) {
+	private GroupPrivacy privacy(long groupId) {
 		return this.groups.privacyOf(groupId)
-			.map((privacy) -> new Access(groupId, privacy == Privacy.OPEN))
+			.map((privacy) -> new GroupPrivacy(groupId, privacy == Privacy.OPEN))
 			.orElseThrow(() -> notFound(groupId));
 	}
 
-	private record Access(long id, boolean open) {
+	private record GroupPrivacy(long id, boolean open) {
 
-		static Access of(Group group) {
-			return new Access(group.id(), group.isOpen());
+		static GroupPrivacy of(Group group) {
+			return new GroupPrivacy(group.id(), group.isOpen());
 		}
 
 	}

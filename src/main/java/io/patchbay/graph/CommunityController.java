@@ -6,16 +6,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.patchbay.platform.AuditEntry;
-import io.patchbay.platform.AuditLog;
 import io.patchbay.accounts.MemberProfile;
 import io.patchbay.accounts.Members;
+import io.patchbay.community.Communities;
 import io.patchbay.community.Community;
 import io.patchbay.community.Group;
-import io.patchbay.community.Communities;
 import io.patchbay.community.Groups;
 import io.patchbay.community.Privacy;
 import io.patchbay.integrations.Permission;
+import io.patchbay.platform.AuditEntry;
+import io.patchbay.platform.AuditLog;
 import io.patchbay.platform.KeysetPage;
 
 import org.springframework.web.bind.annotation.GetMapping;

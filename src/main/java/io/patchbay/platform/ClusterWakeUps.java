@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -43,8 +42,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * through its commit), which on this project's benchmark machine halved the commit rate
  * of event intake. One announcer thread per node sends it after the commit instead, in a
  * transaction of its own; commits that happen while it is sending are announced together
- * by its next {@code NOTIFY}. A crash between a commit and its announcement costs the
- * other nodes a poll interval, never the work.
+ * by its next {@code NOTIFY} (one per channel). A crash between a commit and its
+ * announcement, or the database failing the announcement, costs the other nodes a poll
+ * interval, never the work.
  */
 @Component
 public class ClusterWakeUps implements SmartLifecycle {
@@ -114,8 +114,17 @@ public class ClusterWakeUps implements SmartLifecycle {
 	}
 
 	private void announce(String channel) {
-		if (this.announcer != null && this.unannounced.add(channel)) {
-			this.toAnnounce.release();
+		if (!postgres()) {
+			return;
+		}
+		if (this.running && this.announcer != null) {
+			if (this.unannounced.add(channel)) {
+				this.toAnnounce.release();
+			}
+		}
+		else {
+			// Before start or while stopping (requests still finishing): at once.
+			notifyNodes(channel);
 		}
 	}
 
@@ -128,15 +137,26 @@ public class ClusterWakeUps implements SmartLifecycle {
 				return;
 			}
 			this.toAnnounce.drainPermits();
-			for (String channel : this.unannounced) {
-				this.unannounced.remove(channel);
-				try {
-					this.jdbc.sql("SELECT pg_notify(?, '')").param(channel).query().singleRow();
-				}
-				catch (DataAccessException ex) {
-					log.debug("Could not tell the other nodes of work on {}; they poll for it", channel, ex);
-				}
-			}
+			announceAll();
+		}
+	}
+
+	/** One {@code NOTIFY} per channel with work committed since the last one. */
+	private void announceAll() {
+		for (String channel : this.unannounced) {
+			this.unannounced.remove(channel);
+			notifyNodes(channel);
+		}
+	}
+
+	private void notifyNodes(String channel) {
+		try {
+			this.jdbc.sql("SELECT pg_notify(?, '')").param(channel).query().singleRow();
+		}
+		catch (RuntimeException ex) {
+			// The database away: the engines say so; the other nodes' polls find the
+			// work.
+			log.debug("Could not tell the other nodes of work on {}; they poll for it", channel, ex);
 		}
 	}
 
@@ -188,6 +208,8 @@ public class ClusterWakeUps implements SmartLifecycle {
 				}
 			}
 		}
+		// What was committed while the announcer stopped.
+		announceAll();
 	}
 
 	@Override

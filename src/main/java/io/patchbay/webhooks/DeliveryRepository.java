@@ -25,6 +25,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryRepository {
 
+	private static final int ROWS_PER_INSERT = 64;
+
+	private static final String NEW_ROW = "(?, ?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)";
+
 	/**
 	 * A due delivery as the engine claims it.
 	 *
@@ -51,10 +55,6 @@ class DeliveryRepository {
 
 	/** For the statements run once per row of a batch, in one round trip. */
 	private final JdbcTemplate batch;
-
-	private static final int ROWS_PER_INSERT = 64;
-
-	private static final String NEW_ROW = "(?, ?, ?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?)";
 
 	DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;

@@ -61,7 +61,7 @@ public final class FanoutBenchmark {
 		int subscribers = Integer.parseInt(args[2]);
 		Duration duration = Duration.ofSeconds(Long.parseLong(args[3]));
 		int paced = Integer.parseInt(args[4]);
-		Duration warmUp = Duration.ofSeconds(Long.parseLong(args[5]));
+		Duration warmUp = Duration.ofSeconds((args.length > 5) ? Long.parseLong(args[5]) : 20);
 		List<HttpServer> receivers = startReceivers(4);
 		Admin api = new Admin(base, admin);
 
