@@ -4,7 +4,8 @@
 # benchmarks/drivers in a separate JVM, and prints events accepted/s and deliveries/s while
 # events arrive as fast as 16 clients raise them, the drain rate of the backlog left then,
 # event-to-receipt p50/p99 at PACED events/s, and the raw signed-POST rate to the same
-# receivers, after WARMUP seconds (default 20) at full rate so that the JIT's work is done.
+# receivers, after WARMUP seconds (default 60) at full rate so that the JIT has compiled
+# the hot paths (on 2 cores its compile queue took about 80 s to drain).
 # On PostgreSQL it then measures the database's own ceiling with pgbench: the
 # commit rate of one post plus four outbox rows (benchmarks/outbox-commit.sql, 16 clients).
 set -euo pipefail
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 SUBSCRIBERS=${SUBSCRIBERS:-4}
 SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-15}
 PACED=${PACED:-500}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-60}
 PORT=${PORT:-18082}
 ./mvnw -B -q -f benchmarks/drivers/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 . benchmarks/server.sh
