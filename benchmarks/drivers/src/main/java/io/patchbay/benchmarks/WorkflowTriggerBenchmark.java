@@ -56,6 +56,8 @@ public final class WorkflowTriggerBenchmark {
 		int rate = Integer.parseInt(args[4]);
 		int concurrency = Integer.parseInt(args[5]);
 		Duration duration = Duration.ofSeconds(Long.parseLong(args[6]));
+		// Until the JIT has compiled the hot paths (on 2 cores, about a minute).
+		Duration warmUp = Duration.ofSeconds((args.length > 7) ? Long.parseLong(args[7]) : 60);
 		HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 		Admin basic = new Admin(base,
 				"Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8)));
@@ -78,7 +80,7 @@ public final class WorkflowTriggerBenchmark {
 		System.out.printf("setup: %d published workflows posting into %d channels%n", workflows, channels);
 		listen(http, base, listener);
 
-		run(http, base, hooks, rate, concurrency, Duration.ofSeconds(5), true);
+		run(http, base, hooks, rate, concurrency, warmUp, true);
 		Report report = run(http, base, hooks, rate, concurrency, duration, false);
 		report.print(duration);
 		System.exit(0);
