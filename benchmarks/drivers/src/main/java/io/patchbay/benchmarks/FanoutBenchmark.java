@@ -61,7 +61,7 @@ public final class FanoutBenchmark {
 		int subscribers = Integer.parseInt(args[2]);
 		Duration duration = Duration.ofSeconds(Long.parseLong(args[3]));
 		int paced = Integer.parseInt(args[4]);
-		Duration warmUp = Duration.ofSeconds((args.length > 5) ? Long.parseLong(args[5]) : 20);
+		Duration warmUp = Duration.ofSeconds((args.length > 5) ? Long.parseLong(args[5]) : 60);
 		List<HttpServer> receivers = startReceivers(4);
 		Admin api = new Admin(base, admin);
 
@@ -86,7 +86,7 @@ public final class FanoutBenchmark {
 		System.out.printf("setup: %d subscribers on %d receivers, events via POST /graph/%s/feed%n", subscribers,
 				receivers.size(), group);
 		// Until the JIT has compiled the hot paths: on a 2-core machine its one C2 thread
-		// took a fifth of the CPU of the first 15 s phases when the warm-up lasted 3 s.
+		// was still compiling through the measured phases after a 20 s warm-up.
 		raise(graph, base, group, token, 16, warmUp, 0);
 		awaitQuiet();
 		System.out.printf("warm-up: %d s at full rate%n", warmUp.toSeconds());
